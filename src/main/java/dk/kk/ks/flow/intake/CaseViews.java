@@ -1,0 +1,112 @@
+package dk.kk.ks.flow.intake;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+
+/** Reads a case's CaseView from the engine: its history, its variables and its open incidents. */
+@Service
+public class CaseViews {
+
+    /** Activity types that are "steps" a case waits in: user tasks and wait states. */
+    private static final Set<String> WAIT_STATES = Set.of("userTask", "receiveTask", "intermediateMessageCatch",
+            "intermediateTimer", "intermediateSignalCatch", "intermediateConditional", "eventBasedGateway");
+
+    private final HistoryService historyService;
+    private final RuntimeService runtimeService;
+    private final CaseTypes caseTypes;
+
+    CaseViews(HistoryService historyService, RuntimeService runtimeService, CaseTypes caseTypes) {
+        this.historyService = historyService;
+        this.runtimeService = runtimeService;
+        this.caseTypes = caseTypes;
+    }
+
+    public CaseView view(String caseId) {
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(caseId).singleResult();
+        if (instance == null) {
+            throw new CaseNotFoundException(caseId);
+        }
+        return view(instance);
+    }
+
+    public List<CaseView> byServiceNowRef(String serviceNowRef) {
+        return historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(serviceNowRef)
+                .rootProcessInstances()
+                .orderByProcessInstanceStartTime().asc()
+                .list().stream()
+                .filter(instance -> caseTypes.byProcessKey(instance.getProcessDefinitionKey()).isPresent())
+                .map(this::view)
+                .toList();
+    }
+
+    private CaseView view(HistoricProcessInstance instance) {
+        String caseId = instance.getId();
+        Map<String, Object> variables = variables(caseId);
+        CaseType<?> caseType = caseTypes.byProcessKey(instance.getProcessDefinitionKey()).orElse(null);
+        List<String> instanceTree = instance.getEndTime() == null ? activeInstanceTree(caseId) : List.of(caseId);
+        boolean incident = instance.getEndTime() == null && instanceTree.stream()
+                .anyMatch(id -> runtimeService.createIncidentQuery().processInstanceId(id).count() > 0);
+        CaseView.Status status = incident ? CaseView.Status.INCIDENT
+                : instance.getEndTime() != null ? CaseView.Status.COMPLETED : CaseView.Status.ACTIVE;
+        List<String> reasons = CaseVariables.REASONS.from(variables);
+        return new CaseView(caseId,
+                caseType == null ? instance.getProcessDefinitionKey() : caseType.name(),
+                instance.getBusinessKey(),
+                status,
+                instance.getEndTime() == null ? currentSteps(instanceTree) : List.of(),
+                CaseVariables.OUTCOME.from(variables),
+                reasons == null ? List.of() : reasons,
+                caseType == null ? Map.of() : caseType.result(variables));
+    }
+
+    /** The case's own variables (process-instance scope, not those local to a task or loop). */
+    private Map<String, Object> variables(String caseId) {
+        Map<String, Object> variables = new HashMap<>();
+        for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+                .processInstanceId(caseId).list()) {
+            if (caseId.equals(variable.getActivityInstanceId())) {
+                variables.put(variable.getName(), variable.getValue());
+            }
+        }
+        return variables;
+    }
+
+    /** The case and the running processes it called (call activities), depth first. */
+    private List<String> activeInstanceTree(String caseId) {
+        List<String> ids = new ArrayList<>();
+        ids.add(caseId);
+        for (int i = 0; i < ids.size(); i++) {
+            for (ProcessInstance child : runtimeService.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()) {
+                ids.add(child.getId());
+            }
+        }
+        return ids;
+    }
+
+    private List<String> currentSteps(List<String> instanceTree) {
+        Set<String> steps = new LinkedHashSet<>();
+        for (String id : instanceTree) {
+            for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
+                    .processInstanceId(id).unfinished().orderByHistoricActivityInstanceStartTime().asc().list()) {
+                if (WAIT_STATES.contains(activity.getActivityType()) && activity.getActivityName() != null) {
+                    steps.add(activity.getActivityName());
+                }
+            }
+        }
+        return List.copyOf(steps);
+    }
+}

@@ -1,0 +1,34 @@
+package dk.kk.ks.flow.integration.opus;
+
+import org.springframework.stereotype.Component;
+
+import dk.kk.ks.flow.integration.SystemEndpoints;
+
+@Component
+class OpusDebitorAdapter implements OpusDebitorPort {
+
+    static final String SYSTEM = "opus";
+
+    private final OpusClient client;
+    private final SystemEndpoints endpoints;
+
+    OpusDebitorAdapter(OpusClient client, SystemEndpoints endpoints) {
+        this.client = client;
+        this.endpoints = endpoints;
+    }
+
+    @Override
+    public Payout register(PayoutRequest request, String idempotencyKey) {
+        return client.registerPayout(endpoints.baseUri(SYSTEM), idempotencyKey, request);
+    }
+
+    @Override
+    public Payout release(String payoutId, String idempotencyKey) {
+        return client.releasePayout(endpoints.baseUri(SYSTEM), idempotencyKey, payoutId);
+    }
+
+    @Override
+    public Payout cancel(String payoutId, String idempotencyKey) {
+        return client.cancelPayout(endpoints.baseUri(SYSTEM), idempotencyKey, payoutId);
+    }
+}

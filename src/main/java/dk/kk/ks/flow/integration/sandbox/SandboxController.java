@@ -1,0 +1,99 @@
+package dk.kk.ks.flow.integration.sandbox;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The sandbox's own endpoints: the index page, each simulator's request log and fault switch. */
+@RestController
+@ConditionalOnProperty(name = "ksflow.sandbox.enabled", havingValue = "true")
+class SandboxController {
+
+    private final SandboxSystems systems;
+
+    SandboxController(SandboxSystems systems) {
+        this.systems = systems;
+    }
+
+    @Bean
+    static FilterRegistrationBean<SandboxFilter> sandboxFilter(SandboxSystems systems, ObjectMapper objectMapper) {
+        FilterRegistrationBean<SandboxFilter> registration = new FilterRegistrationBean<>(new SandboxFilter(systems, objectMapper));
+        registration.addUrlPatterns("/sandbox/*");
+        return registration;
+    }
+
+    @GetMapping(path = {"/sandbox", "/sandbox/"}, produces = MediaType.TEXT_HTML_VALUE)
+    String index() {
+        StringBuilder html = new StringBuilder("""
+                <!DOCTYPE html><html lang="da"><head><meta charset="utf-8"><title>KS Flow sandkasse</title>
+                <style>body{font-family:sans-serif;max-width:48em;margin:2em auto}li{margin:.3em 0}</style></head><body>
+                <h1>KS Flow: sandkasse</h1>
+                <p>Simulatorer af de eksterne systemer. Log ind i Tasklist som <code>bo</code> (adgangskode <code>bo</code>).</p>
+                <ul><li><a href="/camunda/app/tasklist/">Tasklist</a> · <a href="/camunda/app/cockpit/">Cockpit</a>
+                · <a href="/camunda/app/admin/">Admin</a> · <a href="/swagger-ui.html">API (OpenAPI)</a></li></ul>
+                <h2>Systemer</h2><ul>
+                """);
+        for (SimulatedSystem system : systems.all()) {
+            String name = system.name();
+            html.append("<li><b>").append(name).append("</b>: <a href=\"/sandbox/").append(name).append("/requests\">modtagne kald</a> · ")
+                    .append("<a href=\"/sandbox/").append(name).append("/faults\">fejlkontakt</a></li>\n");
+        }
+        html.append("""
+                </ul><p>Testdata: <code>PUT /sandbox/opus/employees/{nr}</code>, <code>/sandbox/opus/accounts/{konto}</code>,
+                <code>/sandbox/opus/cost-centers/{sted}</code>, <code>/sandbox/opus/periods/{åååå-mm}</code>,
+                <code>/sandbox/opus/debtors/{debitor}</code>, <code>/sandbox/servicenow/contracts/{nr}</code>.</p></body></html>
+                """);
+        return html.toString();
+    }
+
+    @GetMapping("/sandbox/{system}/requests")
+    List<SimulatedSystem.RecordedRequest> requests(@PathVariable String system) {
+        return system(system).requests();
+    }
+
+    @DeleteMapping("/sandbox/{system}/requests")
+    void clearRequests(@PathVariable String system) {
+        system(system).clearRequests();
+    }
+
+    @GetMapping("/sandbox/{system}/faults")
+    Map<String, Object> fault(@PathVariable String system) {
+        return system(system).faultStatus();
+    }
+
+    @PutMapping("/sandbox/{system}/faults")
+    Map<String, Object> setFault(@PathVariable String system, @RequestBody SimulatedSystem.Fault fault) {
+        int status = fault.status() == 0 ? HttpStatus.SERVICE_UNAVAILABLE.value() : fault.status();
+        if (fault.failNext() < 0 || status < 400 || status > 599) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "failNext must be >= 0 and status an HTTP error status (400-599)");
+        }
+        SimulatedSystem simulated = system(system);
+        simulated.setFault(new SimulatedSystem.Fault(fault.failNext(), status));
+        return simulated.faultStatus();
+    }
+
+    @DeleteMapping("/sandbox/{system}/faults")
+    Map<String, Object> clearFault(@PathVariable String system) {
+        SimulatedSystem simulated = system(system);
+        simulated.setFault(new SimulatedSystem.Fault(0, 503));
+        return simulated.faultStatus();
+    }
+
+    private SimulatedSystem system(String name) {
+        return systems.find(name).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No simulator named " + name));
+    }
+}

@@ -1,0 +1,138 @@
+package dk.kk.ks.flow.integration.sandbox;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import dk.kk.ks.flow.integration.IdempotencyKeys;
+
+/**
+ * In front of every simulated system's interface (/sandbox/{system}/api/**): the fault switch, the
+ * request log, and idempotent replay of writes that carry an Idempotency-Key already seen.
+ * A call answered by the fault switch never reached the system and is not in its request log
+ * (the switch stands for an outage in front of the system); the switch counts them instead.
+ */
+class SandboxFilter extends OncePerRequestFilter {
+
+    private static final Pattern API_PATH = Pattern.compile("^/sandbox/([a-z]+)(/api/.*)$");
+
+    private final SandboxSystems systems;
+    /** Reads logged bodies keeping amounts exactly as sent (12500.00 stays 12500.00). */
+    private final ObjectReader jsonReader;
+
+    SandboxFilter(SandboxSystems systems, ObjectMapper objectMapper) {
+        this.systems = systems;
+        this.jsonReader = objectMapper.readerFor(JsonNode.class)
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(JsonNodeFactory.withExactBigDecimals(true));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Matcher matcher = API_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        SimulatedSystem system = matcher.matches() ? systems.find(matcher.group(1)).orElse(null) : null;
+        if (system == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        int faultStatus = system.takeFault();
+        if (faultStatus > 0) {
+            response.setStatus(faultStatus);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"code\":\"SIMULATED_FAULT\",\"message\":\"The sandbox fault switch is on\"}");
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String path = matcher.group(2) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String key = request.getHeader(IdempotencyKeys.HEADER);
+        String replayKey = key == null || "GET".equals(request.getMethod()) ? null : request.getMethod() + " " + matcher.group(2) + " " + key;
+
+        SimulatedSystem.StoredAnswer stored = replayKey == null ? null : system.storedAnswer(replayKey);
+        if (stored != null) {
+            system.record(new SimulatedSystem.RecordedRequest(OffsetDateTime.now(), request.getMethod(), path, parse(body), stored.status(), true));
+            response.setStatus(stored.status());
+            if (stored.contentType() != null) {
+                response.setContentType(stored.contentType());
+            }
+            response.getOutputStream().write(stored.body());
+            return;
+        }
+        ContentCachingResponseWrapper cachingResponse = new ContentCachingResponseWrapper(response);
+        chain.doFilter(new CachedBodyRequest(request, body), cachingResponse);
+        system.record(new SimulatedSystem.RecordedRequest(OffsetDateTime.now(), request.getMethod(), path, parse(body), cachingResponse.getStatus(), false));
+        if (replayKey != null && cachingResponse.getStatus() < 500) {
+            system.storeAnswer(replayKey, new SimulatedSystem.StoredAnswer(cachingResponse.getStatus(), cachingResponse.getContentType(),
+                    cachingResponse.getContentAsByteArray()));
+        }
+        cachingResponse.copyBodyToResponse();
+    }
+
+    /** JSON bodies are logged as JSON, anything else (XML, for example) as text. */
+    private Object parse(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            return jsonReader.readValue(body);
+        } catch (IOException notJson) {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+    }
+}

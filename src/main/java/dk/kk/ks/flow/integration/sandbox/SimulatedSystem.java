@@ -1,0 +1,77 @@
+package dk.kk.ks.flow.integration.sandbox;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The shared state of one simulator: its request log, its fault switch and the answers it gave to
+ * idempotent writes (so a repeated Idempotency-Key gets the first answer and changes nothing).
+ */
+public class SimulatedSystem {
+
+    /** One request the simulated system received; {@code replayed} marks a repeat answered from the idempotency store. */
+    public record RecordedRequest(OffsetDateTime at, String method, String path, Object body, int status, boolean replayed) {
+    }
+
+    /** The switch: answer the next {@code failNext} calls with {@code status}. */
+    public record Fault(int failNext, int status) {
+    }
+
+    record StoredAnswer(int status, String contentType, byte[] body) {
+    }
+
+    private final String name;
+    private final List<RecordedRequest> requests = new ArrayList<>();
+    private final Map<String, StoredAnswer> answers = new ConcurrentHashMap<>();
+    private Fault fault = new Fault(0, 503);
+    private int faultsAnswered;
+
+    SimulatedSystem(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public synchronized void record(RecordedRequest request) {
+        requests.add(request);
+    }
+
+    public synchronized List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    public synchronized void clearRequests() {
+        requests.clear();
+    }
+
+    public synchronized void setFault(Fault newFault) {
+        fault = newFault;
+    }
+
+    public synchronized Map<String, Object> faultStatus() {
+        return Map.of("failNext", fault.failNext(), "status", fault.status(), "faultsAnswered", faultsAnswered);
+    }
+
+    /** If the fault switch is on, uses up one failure and returns its status; otherwise 0. */
+    synchronized int takeFault() {
+        if (fault.failNext() <= 0) {
+            return 0;
+        }
+        fault = new Fault(fault.failNext() - 1, fault.status());
+        faultsAnswered++;
+        return fault.status();
+    }
+
+    StoredAnswer storedAnswer(String key) {
+        return answers.get(key);
+    }
+
+    void storeAnswer(String key, StoredAnswer answer) {
+        answers.putIfAbsent(key, answer);
+    }
+}

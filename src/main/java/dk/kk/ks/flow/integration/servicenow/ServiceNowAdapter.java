@@ -1,0 +1,44 @@
+package dk.kk.ks.flow.integration.servicenow;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import dk.kk.ks.flow.integration.ExternalRejectionException;
+import dk.kk.ks.flow.integration.SystemEndpoints;
+
+@Component
+class ServiceNowAdapter implements ServiceNowPort {
+
+    static final String SYSTEM = "servicenow";
+
+    private final ServiceNowClient client;
+    private final SystemEndpoints endpoints;
+    private final ServiceNowProperties properties;
+
+    ServiceNowAdapter(ServiceNowClient client, SystemEndpoints endpoints, ServiceNowProperties properties) {
+        this.client = client;
+        this.endpoints = endpoints;
+        this.properties = properties;
+    }
+
+    @Override
+    public Optional<ServiceNowRecord> findByNumber(String number) {
+        ServiceNowClient.ListResult found = client.query(endpoints.baseUri(SYSTEM), properties.tableOf(number), "number=" + number, 1);
+        if (found == null || found.result() == null || found.result().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> row = found.result().get(0);
+        return Optional.of(new ServiceNowRecord(String.valueOf(row.get("sys_id")), String.valueOf(row.get("number")),
+                String.valueOf(row.get("state"))));
+    }
+
+    @Override
+    public void update(String number, State state, String workNote, String idempotencyKey) {
+        ServiceNowRecord found = findByNumber(number).orElseThrow(() -> new ExternalRejectionException(SYSTEM, 404,
+                "RECORD_NOT_FOUND", "ServiceNow has no record " + number));
+        client.patch(endpoints.baseUri(SYSTEM), idempotencyKey, properties.tableOf(number), found.sysId(),
+                Map.of("state", state.code(), "work_notes", workNote));
+    }
+}

@@ -1,0 +1,42 @@
+package dk.kk.ks.flow.integration.servicenow;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import dk.kk.ks.flow.integration.ExternalSystemFeignConfiguration;
+import dk.kk.ks.flow.integration.IdempotencyKeys;
+
+/**
+ * ServiceNow's Table API. The first argument of each call is the base URI (see SystemEndpoints);
+ * the {@code url} below is only Feign's fallback.
+ */
+@FeignClient(name = "servicenow", url = "http://servicenow.invalid", configuration = ExternalSystemFeignConfiguration.class)
+interface ServiceNowClient {
+
+    record ListResult(List<Map<String, Object>> result) {
+    }
+
+    record SingleResult(Map<String, Object> result) {
+    }
+
+    @GetMapping("/api/now/table/{table}")
+    ListResult query(URI baseUri, @PathVariable("table") String table,
+                     @RequestParam("sysparm_query") String query, @RequestParam("sysparm_limit") int limit);
+
+    @GetMapping("/api/now/table/{table}/{sysId}")
+    SingleResult get(URI baseUri, @PathVariable("table") String table, @PathVariable("sysId") String sysId);
+
+    @PatchMapping("/api/now/table/{table}/{sysId}")
+    SingleResult patch(URI baseUri, @RequestHeader(IdempotencyKeys.HEADER) String idempotencyKey,
+                       @PathVariable("table") String table, @PathVariable("sysId") String sysId,
+                       @RequestBody Map<String, Object> fields);
+}

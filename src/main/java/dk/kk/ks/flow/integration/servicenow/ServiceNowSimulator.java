@@ -1,0 +1,127 @@
+package dk.kk.ks.flow.integration.servicenow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The sandbox's ServiceNow: the Table API (query, read, create, update) over in-memory tables.
+ * A request item that ServiceNow would have created before it called KS Flow (a well-formed number
+ * such as RITM0012345) exists on first access, in state 1 (Open). Work notes are kept as a journal.
+ */
+@RestController
+@RequestMapping("/sandbox/servicenow")
+@ConditionalOnProperty(name = "ksflow.sandbox.enabled", havingValue = "true")
+class ServiceNowSimulator {
+
+    private static final Pattern RECORD_NUMBER = Pattern.compile("^[A-Z]{2,6}[0-9]{7}$");
+
+    private final Map<String, Map<String, Map<String, Object>>> tables = new ConcurrentHashMap<>();
+
+    @GetMapping("/api/now/table/{table}")
+    Map<String, Object> query(@PathVariable String table, @RequestParam(name = "sysparm_query", required = false) String query,
+                              @RequestParam(name = "sysparm_limit", defaultValue = "100") int limit) {
+        Map<String, String> conditions = parseQuery(query);
+        String number = conditions.get("number");
+        if (number != null && RECORD_NUMBER.matcher(number).matches()) {
+            ensureRecord(table, number);
+        }
+        List<Map<String, Object>> rows = table(table).values().stream()
+                .filter(row -> conditions.entrySet().stream().allMatch(c -> c.getValue().equals(String.valueOf(row.get(c.getKey())))))
+                .limit(limit)
+                .toList();
+        return Map.of("result", rows);
+    }
+
+    @GetMapping("/api/now/table/{table}/{sysId}")
+    ResponseEntity<Map<String, Object>> get(@PathVariable String table, @PathVariable String sysId) {
+        Map<String, Object> row = table(table).get(sysId);
+        return row == null ? notFound(table, sysId) : ResponseEntity.ok(Map.of("result", row));
+    }
+
+    @PostMapping("/api/now/table/{table}")
+    ResponseEntity<Map<String, Object>> create(@PathVariable String table, @RequestBody Map<String, Object> fields) {
+        Map<String, Object> row = newRow(fields);
+        table(table).put((String) row.get("sys_id"), row);
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("result", row));
+    }
+
+    @PatchMapping("/api/now/table/{table}/{sysId}")
+    synchronized ResponseEntity<Map<String, Object>> update(@PathVariable String table, @PathVariable String sysId,
+                                                            @RequestBody Map<String, Object> fields) {
+        Map<String, Object> row = table(table).get(sysId);
+        if (row == null) {
+            return notFound(table, sysId);
+        }
+        fields.forEach((field, value) -> {
+            if ("work_notes".equals(field)) {
+                @SuppressWarnings("unchecked")
+                List<Object> journal = (List<Object>) row.computeIfAbsent("work_notes_journal", k -> new ArrayList<>());
+                journal.add(value);
+            }
+            row.put(field, value);
+        });
+        return ResponseEntity.ok(Map.of("result", row));
+    }
+
+    /** Sandbox data: a table's records as they are now (not logged as a call to ServiceNow). */
+    @GetMapping("/tables/{table}")
+    List<Map<String, Object>> records(@PathVariable String table) {
+        return List.copyOf(table(table).values());
+    }
+
+    Map<String, Map<String, Object>> table(String table) {
+        return tables.computeIfAbsent(table, t -> new ConcurrentHashMap<>());
+    }
+
+    private synchronized void ensureRecord(String table, String number) {
+        boolean exists = table(table).values().stream().anyMatch(row -> number.equals(row.get("number")));
+        if (!exists) {
+            Map<String, Object> row = newRow(Map.of("number", number, "state", ServiceNowPort.State.OPEN.code()));
+            table(table).put((String) row.get("sys_id"), row);
+        }
+    }
+
+    private static Map<String, Object> newRow(Map<String, Object> fields) {
+        Map<String, Object> row = new LinkedHashMap<>(fields);
+        row.put("sys_id", UUID.randomUUID().toString().replace("-", ""));
+        return row;
+    }
+
+    /** The subset of ServiceNow's encoded queries the application uses: field=value joined by ^. */
+    private static Map<String, String> parseQuery(String query) {
+        Map<String, String> conditions = new LinkedHashMap<>();
+        if (query == null || query.isBlank()) {
+            return conditions;
+        }
+        for (String part : query.split("\\^")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                conditions.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        return conditions;
+    }
+
+    private static ResponseEntity<Map<String, Object>> notFound(String table, String sysId) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Map.of("error", Map.of("message", "No Record found", "detail", "Record doesn't exist: " + table + "/" + sysId),
+                        "status", "failure"));
+    }
+}

@@ -1,0 +1,54 @@
+package dk.kk.ks.flow.invoicepayout;
+
+import static dk.kk.ks.flow.invoicepayout.InvoicePayoutVariables.*;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dk.kk.ks.flow.intake.CaseType;
+
+@Component
+class InvoicePayoutCaseType implements CaseType<InvoicePayoutRequest> {
+
+    static final String PROCESS_KEY = "invoice-payout";
+
+    @Override
+    public String name() {
+        return "invoice-payouts";
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    @Override
+    public Class<InvoicePayoutRequest> requestType() {
+        return InvoicePayoutRequest.class;
+    }
+
+    @Override
+    public Map<String, Object> startVariables(InvoicePayoutRequest request) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(DEBTOR_NUMBER.name(), request.debtorNumber());
+        variables.put(PAYEE.name(), request.payee());
+        variables.put(AMOUNT.name(), request.amount().doubleValue());
+        variables.put(REASON.name(), request.reason());
+        variables.put(REQUESTED_BY.name(), request.requestedBy());
+        variables.put(APPROVED_BY.name(), List.of());
+        return variables;
+    }
+
+    @Override
+    public Map<String, Object> result(Map<String, Object> variables) {
+        List<String> required = APPROVER_GROUPS.from(variables);
+        List<String> approvedBy = APPROVED_BY.from(variables);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("approvalsRequired", required == null ? List.of() : required);
+        result.put("approvedBy", approvedBy == null ? List.of() : approvedBy);
+        return result;
+    }
+}

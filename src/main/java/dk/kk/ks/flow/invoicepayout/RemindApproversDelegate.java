@@ -1,0 +1,36 @@
+package dk.kk.ks.flow.invoicepayout;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Påmind godkendere": an approval has waited too long. The open approval task is raised to high
+ * priority (Tasklist sorts and marks it) and the reminder is counted on the case.
+ */
+@Component("remindApprovers")
+class RemindApproversDelegate implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(RemindApproversDelegate.class);
+    static final int REMINDED_PRIORITY = 80;
+
+    private final TaskService taskService;
+
+    RemindApproversDelegate(TaskService taskService) {
+        this.taskService = taskService;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list()) {
+            taskService.setPriority(task.getId(), REMINDED_PRIORITY);
+        }
+        Integer sent = InvoicePayoutVariables.REMINDERS.get(execution);
+        InvoicePayoutVariables.REMINDERS.set(execution, sent == null ? 1 : sent + 1);
+        log.info("Reminded approvers of case {}", execution.getProcessInstanceId());
+    }
+}

@@ -1,0 +1,62 @@
+package dk.kk.ks.flow.platform;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * HTTP Basic on /api/**, /engine-rest/** and /sandbox/**, checked against Camunda's identity service
+ * (users and groups, so Cockpit and Admin show them). The webapps (/camunda/**) keep their own login
+ * and their own CSRF protection.
+ */
+@Configuration
+public class SecurityConfig {
+
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+        // Path matchers on the whole path: /engine-rest is served by Jersey, not by Spring MVC's dispatcher.
+        http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/sandbox/**")))
+                .authenticationProvider(new IdentityServiceAuthenticationProvider(identityService))
+                .httpBasic(basic -> basic.realmName("KS Flow"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterAfter(new EngineRestAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/api/v1/**")).hasAnyAuthority(Groups.SERVICENOW_INTAKE, Groups.ADMIN)
+                        .requestMatchers(path("/engine-rest/**")).authenticated()
+                        .requestMatchers(path("/sandbox/*/api/**")).hasAnyAuthority(Groups.SANDBOX_CLIENTS, Groups.ADMIN)
+                        .requestMatchers(path(HttpMethod.GET, "/sandbox")).authenticated()
+                        .requestMatchers(path("/sandbox/**")).hasAuthority(Groups.ADMIN)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        // Cockpit, Tasklist and Admin authenticate with their own session login and CSRF filter.
+        http.csrf(csrf -> csrf.disable())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+}

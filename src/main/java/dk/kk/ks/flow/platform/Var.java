@@ -1,0 +1,81 @@
+package dk.kk.ks.flow.platform;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * A named, typed process variable. Each case type declares its variables once, as constants of these,
+ * so no code elsewhere spells a variable name or casts a variable's value.
+ */
+public final class Var<T> {
+
+    private final String name;
+    private final Class<?> type;
+
+    private Var(String name, Class<?> type) {
+        this.name = name;
+        this.type = type;
+    }
+
+    public static <T> Var<T> of(String name, Class<T> type) {
+        return new Var<>(name, type);
+    }
+
+    /** A list of strings, stored as JSON. */
+    public static Var<List<String>> stringList(String name) {
+        return new Var<>(name, List.class);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The value, or null when the variable is not set. */
+    public T get(VariableScope scope) {
+        return cast(scope.getVariable(name));
+    }
+
+    /** The value; a missing variable is a modelling error, reported with the variable's name. */
+    public T require(VariableScope scope) {
+        T value = get(scope);
+        if (value == null) {
+            throw new IllegalStateException("Process variable '" + name + "' is not set");
+        }
+        return value;
+    }
+
+    public T from(Map<String, ?> variables) {
+        return cast(variables.get(name));
+    }
+
+    public void set(VariableScope scope, T value) {
+        scope.setVariable(name, value);
+    }
+
+    /** For a start-variable map: the name and the value. */
+    public Map.Entry<String, Object> with(T value) {
+        return new java.util.AbstractMap.SimpleImmutableEntry<>(name, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private T cast(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (type == Double.class && value instanceof Number number) {
+            return (T) Double.valueOf(number.doubleValue());
+        }
+        if (!type.isInstance(value)) {
+            throw new IllegalStateException("Process variable '" + name + "' is a " + value.getClass().getSimpleName()
+                    + ", expected " + type.getSimpleName());
+        }
+        return (T) value;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
