@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record NoticeRules(List<Step> steps, int otherwiseMonths, int probationDays, List<SeveranceStep> severance) {
 
     /** Seniorities ordered by length: months (years counted as 12), then days. */
-    static final Comparator<Period> BY_LENGTH =
+    private static final Comparator<Period> BY_LENGTH =
             Comparator.comparingLong(Period::toTotalMonths).thenComparingInt(Period::getDays);
 
     /** Notice of {@code months} while the seniority is under {@code under}. */
