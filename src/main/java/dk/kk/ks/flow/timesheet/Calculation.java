@@ -1,0 +1,43 @@
+package dk.kk.ks.flow.timesheet;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The supplements of a timesheet (CONTRACT.md, {@code timesheets/calculation}).
+ *
+ * @param hourlyWage  the wage the amounts were computed from
+ * @param lines       one line per date and category, by date, then category order
+ * @param totals      hours per category (the sum of the lines' hours), only categories that
+ *                    occur, in category order
+ * @param totalAmount the sum of the lines' amounts
+ * @param warnings    warning codes (see {@link TimesheetWarnings}); the calculator leaves it empty
+ */
+public record Calculation(
+        BigDecimal hourlyWage,
+        List<CalculationLine> lines,
+        Map<Category, BigDecimal> totals,
+        BigDecimal totalAmount,
+        List<String> warnings) {
+
+    public Calculation {
+        Objects.requireNonNull(hourlyWage, "hourlyWage");
+        Objects.requireNonNull(totalAmount, "totalAmount");
+        lines = List.copyOf(lines);
+        EnumMap<Category, BigDecimal> totalsCopy = new EnumMap<>(Category.class);
+        totalsCopy.putAll(totals);
+        totals = Collections.unmodifiableMap(totalsCopy);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** This calculation with the given warnings (their codes) instead of the current ones. */
+    public Calculation withWarnings(Collection<TimesheetWarning> newWarnings) {
+        return new Calculation(hourlyWage, lines, totals, totalAmount,
+                newWarnings.stream().map(TimesheetWarning::name).toList());
+    }
+}

@@ -1,0 +1,11 @@
+package dk.kk.ks.flow.timesheet;
+
+/** Supplement categories (DOMAIN.md section 2), in the order calculations list them. */
+public enum Category {
+    EVENING,
+    NIGHT,
+    SATURDAY,
+    SUNDAY_HOLIDAY,
+    OVERTIME_50,
+    OVERTIME_100
+}
