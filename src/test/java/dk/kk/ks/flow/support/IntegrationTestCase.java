@@ -1,0 +1,115 @@
+package dk.kk.ks.flow.support;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Tag;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import dk.kk.ks.flow.intake.CaseView;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Integration tests: the whole application on a random port, with the sandbox simulators, real HTTP
+ * between the application and the simulators, and the job executor running. On H2 by default;
+ * `mvn test -Ppostgres` runs the same tests on PostgreSQL. All of them share one application context.
+ */
+@Tag("integration")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ksflow.jobs.retry-cycle=R5/PT1S",
+        "camunda.bpm.generate-unique-process-engine-name=true"})
+public abstract class IntegrationTestCase {
+
+    protected static final Duration CASE_TIMEOUT = Duration.ofSeconds(60);
+
+    @Autowired
+    protected TestRestTemplate http;
+
+    /** A ServiceNow record number no other test uses (the PostgreSQL database outlives a test class). */
+    protected static String newServiceNowRef(String prefix) {
+        return prefix + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+    }
+
+    protected TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, user);
+    }
+
+    protected ResponseEntity<String> postJson(String user, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return as(user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+
+    protected ResponseEntity<CaseView> createCase(String caseType, Map<String, Object> body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return as("servicenow").exchange("/api/v1/" + caseType, HttpMethod.POST, new HttpEntity<>(body, headers), CaseView.class);
+    }
+
+    protected CaseView caseView(String caseId) {
+        return as("servicenow").getForObject("/api/v1/cases/" + caseId, CaseView.class);
+    }
+
+    protected CaseView awaitCase(String caseId, java.util.function.Predicate<CaseView> condition) {
+        return await().atMost(CASE_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .until(() -> caseView(caseId), condition);
+    }
+
+    protected CaseView awaitStep(String caseId, String step) {
+        return awaitCase(caseId, view -> view.currentSteps().contains(step));
+    }
+
+    protected CaseView awaitCompleted(String caseId) {
+        CaseView view = awaitCase(caseId, v -> v.status() == CaseView.Status.COMPLETED);
+        assertThat(view.outcome()).isNotNull();
+        return view;
+    }
+
+    /** The open tasks of a case, as a user sees them through the engine's REST API. */
+    protected List<Map<String, Object>> tasks(String user, String caseId) {
+        return as(user).exchange("/engine-rest/task?processInstanceId=" + caseId, HttpMethod.GET, null,
+                new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
+    }
+
+    /** Completes a task through the engine's REST API, as Tasklist does, with the given variables. */
+    protected ResponseEntity<String> completeTask(String user, String taskId, Map<String, Object> variables) {
+        Map<String, Object> typed = new java.util.LinkedHashMap<>();
+        variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
+        return postJson(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", typed));
+    }
+
+    /** What a simulator received: GET /sandbox/{system}/requests. */
+    protected List<Map<String, Object>> sandboxRequests(String system) {
+        return as("demo").exchange("/sandbox/" + system + "/requests", HttpMethod.GET, null,
+                new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
+    }
+
+    protected void setFault(String system, int failNext, int status) {
+        ResponseEntity<String> response = as("demo").exchange("/sandbox/" + system + "/faults", HttpMethod.PUT,
+                jsonEntity(Map.of("failNext", failNext, "status", status)), String.class);
+        assertThat(response.getStatusCode().is2xxSuccessful()).isTrue();
+    }
+
+    protected void putSandboxData(String path, Map<String, Object> body) {
+        ResponseEntity<String> response = as("demo").exchange(path, HttpMethod.PUT, jsonEntity(body), String.class);
+        assertThat(response.getStatusCode().is2xxSuccessful()).as("PUT " + path + ": " + response.getBody()).isTrue();
+    }
+
+    protected static HttpEntity<Object> jsonEntity(Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+}

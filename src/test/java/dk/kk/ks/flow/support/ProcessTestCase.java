@@ -1,0 +1,35 @@
+package dk.kk.ks.flow.support;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
+import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
+
+/**
+ * Process tests: the real diagrams, decision tables and delegates on an in-memory engine, with every
+ * external system's port mocked. The job executor is off, so each test steps through async
+ * continuations and timers explicitly. All process tests share this one application context.
+ */
+@SpringBootTest(properties = {
+        "camunda.bpm.job-execution.enabled=false",
+        "camunda.bpm.generate-unique-process-engine-name=true"})
+public abstract class ProcessTestCase {
+
+    @MockitoBean
+    protected OpusDebitorPort opusDebitor;
+    @MockitoBean
+    protected ServiceNowPort serviceNow;
+
+    @Autowired
+    protected ProcessEngine processEngine;
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(processEngine);
+    }
+}
