@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -24,12 +23,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * Integration tests: the whole application on a random port, with the sandbox simulators, real HTTP
  * between the application and the simulators, and the job executor running. On H2 by default;
- * `mvn test -Ppostgres` runs the same tests on PostgreSQL. All of them share one application context.
+ * `mvn test -Ppostgres` runs the same tests on PostgreSQL. All of them share one application context,
+ * whose engine is the "default" one that the REST API serves (other test contexts name theirs uniquely).
  */
 @Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ksflow.jobs.retry-cycle=R5/PT1S",
-        "camunda.bpm.generate-unique-process-engine-name=true"})
+        "ksflow.jobs.retry-cycle=R5/PT1S"})
 public abstract class IntegrationTestCase {
 
     protected static final Duration CASE_TIMEOUT = Duration.ofSeconds(60);
@@ -79,9 +78,21 @@ public abstract class IntegrationTestCase {
 
     /** The open tasks of a case, as a user sees them through the engine's REST API. */
     protected List<Map<String, Object>> tasks(String user, String caseId) {
-        return as(user).exchange("/engine-rest/task?processInstanceId=" + caseId, HttpMethod.GET, null,
-                new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
+        return getList(user, "/engine-rest/task?processInstanceId=" + caseId);
     }
+
+    /** GET a JSON array, failing with the answer's body when it is not a 2xx. */
+    protected List<Map<String, Object>> getList(String user, String path) {
+        ResponseEntity<String> response = as(user).getForEntity(path, String.class);
+        assertThat(response.getStatusCode().is2xxSuccessful()).as("GET " + path + " as " + user + ": " + response.getBody()).isTrue();
+        try {
+            return JSON.readValue(response.getBody(), new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError("GET " + path + " did not answer a JSON array: " + response.getBody(), e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Completes a task through the engine's REST API, as Tasklist does, with the given variables. */
     protected ResponseEntity<String> completeTask(String user, String taskId, Map<String, Object> variables) {
@@ -92,8 +103,7 @@ public abstract class IntegrationTestCase {
 
     /** What a simulator received: GET /sandbox/{system}/requests. */
     protected List<Map<String, Object>> sandboxRequests(String system) {
-        return as("demo").exchange("/sandbox/" + system + "/requests", HttpMethod.GET, null,
-                new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
+        return getList("demo", "/sandbox/" + system + "/requests");
     }
 
     protected void setFault(String system, int failNext, int status) {

@@ -12,8 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class SimulatedSystem {
 
-    /** One request the simulated system received; {@code replayed} marks a repeat answered from the idempotency store. */
-    public record RecordedRequest(OffsetDateTime at, String method, String path, Object body, int status, boolean replayed) {
+    /**
+     * One request the simulated system received, with its answer; {@code replayed} marks a repeated
+     * idempotency key, answered from the first answer without any change.
+     */
+    public record RecordedRequest(OffsetDateTime at, String method, String path, Object body, int status, Object response,
+                                  boolean replayed) {
     }
 
     /** The switch: answer the next {@code failNext} calls with {@code status}. */
