@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Every error of the /api/v1 API as RFC 9457 problem details (application/problem+json). */
 @RestControllerAdvice(basePackages = "dk.kk.ks.flow")
@@ -37,8 +38,16 @@ class ApiExceptionHandler {
         return respond(problem);
     }
 
-    @ExceptionHandler(IntakeController.BodyTooLargeException.class)
-    ResponseEntity<ProblemDetail> tooLarge(IntakeController.BodyTooLargeException e) {
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> wrongParameterType(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "Parameter '" + e.getName() + "' has the wrong type");
+        problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", "has the wrong type")));
+        return respond(problem);
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException e) {
         return respond(problem(HttpStatus.valueOf(413), "body-too-large", "Request body too large", e.getMessage()));
     }
 

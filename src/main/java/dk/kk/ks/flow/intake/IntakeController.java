@@ -1,13 +1,10 @@
 package dk.kk.ks.flow.intake;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,19 +26,19 @@ class IntakeController {
 
     private final CaseCreation caseCreation;
     private final CaseViews caseViews;
-    private final int maxBodyBytes;
+    private final RequestReader reader;
 
-    IntakeController(CaseCreation caseCreation, CaseViews caseViews, @Value("${ksflow.intake.max-body-bytes}") int maxBodyBytes) {
+    IntakeController(CaseCreation caseCreation, CaseViews caseViews, RequestReader reader) {
         this.caseCreation = caseCreation;
         this.caseViews = caseViews;
-        this.maxBodyBytes = maxBodyBytes;
+        this.reader = reader;
     }
 
     /** Documented per case type by IntakeOpenApi, which knows each type's request schema. */
     @Hidden
     @PostMapping(path = "/{caseType}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CaseView> create(@PathVariable String caseType, HttpServletRequest request) {
-        CaseCreation.Creation creation = caseCreation.create(caseType, readBody(request, maxBodyBytes));
+        CaseCreation.Creation creation = caseCreation.create(caseType, reader.body(request));
         if (!creation.created()) {
             return ResponseEntity.ok(creation.view());
         }
@@ -58,27 +55,5 @@ class IntakeController {
     @GetMapping(path = "/cases", produces = MediaType.APPLICATION_JSON_VALUE)
     List<CaseView> find(@RequestParam String serviceNowRef) {
         return caseViews.byServiceNowRef(serviceNowRef);
-    }
-
-    /** Reads the body, refusing more than the configured maximum (1 MiB) without reading it all. */
-    static byte[] readBody(HttpServletRequest request, int maxBytes) {
-        if (request.getContentLengthLong() > maxBytes) {
-            throw new BodyTooLargeException(maxBytes);
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(maxBytes + 1);
-            if (body.length > maxBytes) {
-                throw new BodyTooLargeException(maxBytes);
-            }
-            return body;
-        } catch (IOException e) {
-            throw new InvalidRequestException("The request body could not be read", List.of());
-        }
-    }
-
-    static class BodyTooLargeException extends RuntimeException {
-        BodyTooLargeException(int maxBytes) {
-            super("The request body is larger than " + maxBytes + " bytes");
-        }
     }
 }

@@ -1,11 +1,13 @@
 package dk.kk.ks.flow.intake;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +28,33 @@ public class RequestReader {
 
     private final ObjectMapper objectMapper;
     private final Validator validator;
+    private final int maxBodyBytes;
 
-    public RequestReader(ObjectMapper objectMapper, Validator validator) {
+    public RequestReader(ObjectMapper objectMapper, Validator validator, @Value("${ksflow.intake.max-body-bytes}") int maxBodyBytes) {
         this.objectMapper = objectMapper;
         this.validator = validator;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** Reads the request body, refusing more than the configured maximum (1 MiB) without reading it all. */
+    public byte[] body(HttpServletRequest request) {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            throw new BodyTooLargeException(maxBodyBytes);
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            if (body.length > maxBodyBytes) {
+                throw new BodyTooLargeException(maxBodyBytes);
+            }
+            return body;
+        } catch (IOException e) {
+            throw new InvalidRequestException("The request body could not be read", List.of());
+        }
+    }
+
+    /** Reads, binds and validates the body of an HTTP request. */
+    public <T> T read(HttpServletRequest request, Class<T> type, Function<T, List<CaseType.FieldError>> crossFieldRules) {
+        return read(body(request), type, crossFieldRules);
     }
 
     public <T> T read(byte[] body, Class<T> type, Function<T, List<CaseType.FieldError>> crossFieldRules) {

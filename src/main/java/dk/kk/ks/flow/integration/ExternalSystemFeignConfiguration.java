@@ -9,21 +9,27 @@ import feign.codec.ErrorDecoder;
 
 /**
  * Shared Feign configuration of every external system's client (not a global @Configuration: each
- * client's own context instantiates it, with the client's name, which is the system's name).
+ * client's own context instantiates it, named by the client's context id). A context id is the
+ * system's name ({@code servicenow}), or the system's name followed by the part of it in camel case
+ * ({@code opusDebitor}, {@code opusLon}): both use the settings of {@code ksflow.systems.opus}.
  * Feign itself never retries: the engine retries the whole job, with its configured cycle.
  */
 public class ExternalSystemFeignConfiguration {
 
     @Bean
     BasicAuthRequestInterceptor basicAuth(ExternalSystemsProperties properties,
-                                          @Value("${spring.cloud.openfeign.client.name}") String system) {
-        ExternalSystemsProperties.System settings = properties.system(system);
+                                          @Value("${spring.cloud.openfeign.client.name}") String contextId) {
+        ExternalSystemsProperties.System settings = properties.system(systemOf(contextId));
         return new BasicAuthRequestInterceptor(settings.username(), settings.password());
     }
 
     @Bean
-    ErrorDecoder errorDecoder(@Value("${spring.cloud.openfeign.client.name}") String system) {
-        return new ExternalErrorDecoder(system);
+    ErrorDecoder errorDecoder(@Value("${spring.cloud.openfeign.client.name}") String contextId) {
+        return new ExternalErrorDecoder(systemOf(contextId));
+    }
+
+    static String systemOf(String contextId) {
+        return contextId.split("(?=[A-Z])", 2)[0];
     }
 
     @Bean

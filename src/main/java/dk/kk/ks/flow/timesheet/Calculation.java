@@ -35,6 +35,17 @@ public record Calculation(
         warnings = List.copyOf(warnings);
     }
 
+    /** A calculation of these lines: totals per category and the total amount are their sums. */
+    public static Calculation of(BigDecimal hourlyWage, List<CalculationLine> lines, List<String> warnings) {
+        Map<Category, BigDecimal> totals = new EnumMap<>(Category.class);
+        BigDecimal totalAmount = BigDecimal.ZERO.setScale(2);
+        for (CalculationLine line : lines) {
+            totals.merge(line.category(), line.hours(), BigDecimal::add);
+            totalAmount = totalAmount.add(line.amount());
+        }
+        return new Calculation(hourlyWage, lines, totals, totalAmount, warnings);
+    }
+
     /** This calculation with the given warnings (their codes) instead of the current ones. */
     public Calculation withWarnings(Collection<TimesheetWarning> newWarnings) {
         return new Calculation(hourlyWage, lines, totals, totalAmount,

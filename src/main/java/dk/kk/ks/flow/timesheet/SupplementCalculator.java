@@ -70,18 +70,13 @@ public class SupplementCalculator {
     private static Calculation price(
             SortedMap<LocalDate, Map<Category, Long>> minutes, BigDecimal hourlyWage, AgreementRules rules) {
         List<CalculationLine> lines = new ArrayList<>();
-        Map<Category, BigDecimal> totals = new EnumMap<>(Category.class);
-        BigDecimal totalAmount = BigDecimal.ZERO.setScale(2);
         for (Map.Entry<LocalDate, Map<Category, Long>> ofDate : minutes.entrySet()) {
             for (Map.Entry<Category, Long> ofCategory : ofDate.getValue().entrySet()) {
-                CalculationLine line = line(ofDate.getKey(), ofCategory.getKey(),
-                        rules.countingUnit().countedMinutes(ofCategory.getValue()), hourlyWage, rules);
-                lines.add(line);
-                totals.merge(line.category(), line.hours(), BigDecimal::add);
-                totalAmount = totalAmount.add(line.amount());
+                lines.add(line(ofDate.getKey(), ofCategory.getKey(),
+                        rules.countingUnit().countedMinutes(ofCategory.getValue()), hourlyWage, rules));
             }
         }
-        return new Calculation(hourlyWage, lines, totals, totalAmount, List.of());
+        return Calculation.of(hourlyWage, lines, List.of());
     }
 
     private static CalculationLine line(

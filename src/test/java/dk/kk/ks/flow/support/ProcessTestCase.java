@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
+import dk.kk.ks.flow.integration.opus.OpusLonPort;
 import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
 
 /**
@@ -24,6 +25,8 @@ public abstract class ProcessTestCase {
     protected OpusDebitorPort opusDebitor;
     @MockitoBean
     protected ServiceNowPort serviceNow;
+    @MockitoBean
+    protected OpusLonPort opusLon;
 
     @Autowired
     protected ProcessEngine processEngine;

@@ -16,8 +16,8 @@ import dk.kk.ks.flow.integration.IdempotencyKeys;
  * paths and bodies are the application's assumed contract (README, "Integrationer"), so the real
  * connector is this one client. The first argument of each call is the base URI (SystemEndpoints).
  */
-@FeignClient(name = "opus", url = "http://opus.invalid", configuration = ExternalSystemFeignConfiguration.class)
-interface OpusClient {
+@FeignClient(name = "opus", contextId = "opusDebitor", url = "http://opus.invalid", configuration = ExternalSystemFeignConfiguration.class)
+interface OpusDebitorClient {
 
     @PostMapping("/api/debitor/payouts")
     OpusDebitorPort.Payout registerPayout(URI baseUri, @RequestHeader(IdempotencyKeys.HEADER) String idempotencyKey,

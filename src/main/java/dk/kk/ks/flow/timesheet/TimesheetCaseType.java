@@ -1,0 +1,75 @@
+package dk.kk.ks.flow.timesheet;
+
+import static dk.kk.ks.flow.timesheet.TimesheetVariables.*;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dk.kk.ks.flow.intake.CaseType;
+
+@Component
+class TimesheetCaseType implements CaseType<TimesheetRequest> {
+
+    static final String PROCESS_KEY = "timesheet";
+
+    private final TimesheetCalculations calculations;
+    private final Clock clock;
+
+    TimesheetCaseType(TimesheetCalculations calculations, Clock clock) {
+        this.calculations = calculations;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "timesheets";
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    @Override
+    public Class<TimesheetRequest> requestType() {
+        return TimesheetRequest.class;
+    }
+
+    @Override
+    public List<FieldError> validate(TimesheetRequest request) {
+        return calculations.validate(request.agreement(), request.lines());
+    }
+
+    @Override
+    public Map<String, Object> startVariables(TimesheetRequest request) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(EMPLOYEE_NUMBER.name(), request.employeeNumber());
+        variables.put(AGREEMENT.name(), request.agreement());
+        variables.put(SUBMITTED_ON.name(), LocalDate.now(clock).toString());
+        variables.put(LINES.name(), LINES.typed(request.timesheetLines()));
+        return variables;
+    }
+
+    @Override
+    public Map<String, Object> result(Map<String, Object> variables) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        Calculation calculation = CALCULATION.from(variables);
+        if (calculation != null) {
+            result.put("hourlyWage", calculation.hourlyWage());
+            result.put("lines", calculation.lines());
+            result.put("totals", calculation.totals());
+            result.put("totalAmount", calculation.totalAmount());
+            result.put("warnings", calculation.warnings());
+        }
+        Boolean automatic = AUTOMATIC.from(variables);
+        if (automatic != null) {
+            result.put("automatic", automatic);
+        }
+        return result;
+    }
+}

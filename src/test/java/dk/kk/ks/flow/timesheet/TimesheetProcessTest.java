@@ -1,0 +1,176 @@
+package dk.kk.ks.flow.timesheet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dk.kk.ks.flow.integration.opus.OpusLonPort;
+import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
+import dk.kk.ks.flow.support.ProcessTestCase;
+
+class TimesheetProcessTest extends ProcessTestCase {
+
+    /** 250.00 kr/h exactly: 481,000 / 1,924. */
+    static final BigDecimal SALARY_250_AN_HOUR = new BigDecimal("481000.00");
+
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    TimesheetCaseType caseType;
+
+    @BeforeEach
+    void opusKnowsTheEmployee() {
+        when(opusLon.employee("E10001")).thenReturn(Optional.of(new OpusLonPort.Employee("E10001", "Mette Jensen", "0101901234",
+                "mettej", LocalDate.of(2015, 3, 1), null, SALARY_250_AN_HOUR, "BUF", "E20001", BigDecimal.ZERO,
+                OpusLonPort.EmployeeType.OVERENSKOMST, false, false)));
+        when(opusLon.registerOneOffPayment(any(), anyString())).thenReturn(new OpusLonPort.Registration(1, 0));
+    }
+
+    @Test
+    void aTimesheetWithoutWarningsIsKeyedIntoOpusWithNoHumanStep() {
+        LocalDate friday = LocalDate.now().minusDays(10);
+        ProcessInstance timesheet = start("E10001", line(friday, "17:00", "21:00", Kind.NORMAL));
+
+        execute(job(timesheet));
+        assertThat(timesheet).isWaitingAt("Task_PostSupplements").variables().containsEntry("automatic", true);
+        execute(job(timesheet));
+        execute(job(timesheet));
+
+        assertThat(timesheet).isEnded().hasNotPassed("Task_Review").variables().containsEntry("outcome", "POSTED");
+        ArgumentCaptor<OpusLonPort.OneOffPayment> payment = ArgumentCaptor.forClass(OpusLonPort.OneOffPayment.class);
+        verify(opusLon).registerOneOffPayment(payment.capture(), eq(timesheet.getId() + ":Task_PostSupplements"));
+        assertThat(payment.getValue().employeeNumber()).isEqualTo("E10001");
+        assertThat(payment.getValue().lines()).extracting(OpusLonPort.OneOffPaymentLine::wageType).contains("3101");
+        assertThat(payment.getValue().lines()).allSatisfy(l -> assertThat(l.lineKey()).startsWith(timesheet.getId() + ":"));
+        verify(serviceNow).update(eq(timesheet.getBusinessKey()), eq(ServiceNowPort.State.CLOSED_COMPLETE), anyString(), anyString());
+    }
+
+    @Test
+    void aFourteenHourLineGoesToPayrollForReviewAndIsKeyedAsApproved() {
+        LocalDate day = LocalDate.now().minusDays(5);
+        ProcessInstance timesheet = start("E10001", line(day, "08:00", "22:00", Kind.NORMAL));
+
+        execute(job(timesheet));
+        assertThat(timesheet).isWaitingAt("Task_Review").variables()
+                .containsEntry("automatic", false)
+                .containsEntry("reasons", List.of("LINE_OVER_13_HOURS"));
+        assertThat(task(timesheet)).hasCandidateGroup("ks-loen");
+
+        taskService.complete(task(timesheet).getId(), Map.of("decision", "APPROVE"));
+        execute(job(timesheet));
+        execute(job(timesheet));
+        assertThat(timesheet).isEnded().hasPassed("Task_Review", "Task_PostSupplements").variables()
+                .containsEntry("outcome", "POSTED");
+        verify(opusLon).registerOneOffPayment(any(), anyString());
+    }
+
+    @Test
+    void aCorrectionChangesTheHoursAndRecomputesTheAmountOfThatLineOnly() {
+        LocalDate day = LocalDate.now().minusDays(5);
+        ProcessInstance timesheet = start("E10001", line(day, "08:00", "22:00", Kind.NORMAL));
+        execute(job(timesheet));
+
+        List<Map<String, Object>> lines = new ArrayList<>(supplementLines(timesheet));
+        Map<String, Object> evening = new java.util.LinkedHashMap<>(lines.get(0));
+        evening.put("hours", 2.00);
+        lines.set(0, evening);
+        taskService.complete(task(timesheet).getId(), Map.of("decision", "CORRECT",
+                "supplementLines", org.camunda.spin.plugin.variable.SpinValues.jsonValue(toJson(lines)).create()));
+        execute(job(timesheet));
+
+        ArgumentCaptor<OpusLonPort.OneOffPayment> payment = ArgumentCaptor.forClass(OpusLonPort.OneOffPayment.class);
+        verify(opusLon).registerOneOffPayment(payment.capture(), anyString());
+        OpusLonPort.OneOffPaymentLine first = payment.getValue().lines().get(0);
+        assertThat(first.hours()).isEqualByComparingTo("2.00");
+        // 2.00 h x 250.00 kr x the line's rate
+        BigDecimal rate = new BigDecimal(String.valueOf(evening.get("rate")));
+        assertThat(first.amount()).isEqualByComparingTo(new BigDecimal("500.00").multiply(rate).setScale(2, java.math.RoundingMode.HALF_UP));
+    }
+
+    @Test
+    void aRejectionNeedsACommentAndEndsRejectedWithTheWarnings() {
+        ProcessInstance timesheet = start("E10001", line(LocalDate.now().plusDays(3), "17:00", "21:00", Kind.NORMAL));
+        execute(job(timesheet));
+        assertThat(timesheet).isWaitingAt("Task_Review");
+
+        assertThatThrownBy(() -> taskService.complete(task(timesheet).getId(), Map.of("decision", "REJECT")))
+                .hasMessageContaining("begrundelse");
+        taskService.complete(task(timesheet).getId(), Map.of("decision", "REJECT", "comment", "Vagten er ikke afholdt endnu"));
+        execute(job(timesheet));
+
+        assertThat(timesheet).isEnded().hasNotPassed("Task_PostSupplements").variables()
+                .containsEntry("outcome", "REJECTED")
+                .containsEntry("reasons", List.of("FUTURE_DATE", "REJECTED_BY_CASEWORKER"));
+        verify(opusLon, never()).registerOneOffPayment(any(), anyString());
+        verify(serviceNow).update(eq(timesheet.getBusinessKey()), eq(ServiceNowPort.State.CLOSED_INCOMPLETE), anyString(), anyString());
+    }
+
+    @Test
+    void anEmployeeUnknownToOpusIsReviewed() {
+        when(opusLon.employee("E99999")).thenReturn(Optional.empty());
+        ProcessInstance timesheet = start("E99999", line(LocalDate.now().minusDays(2), "17:00", "21:00", Kind.NORMAL));
+
+        execute(job(timesheet));
+
+        assertThat(timesheet).isWaitingAt("Task_Review").variables()
+                .containsEntry("reasons", List.of("UNKNOWN_EMPLOYEE"))
+                .containsEntry("employeeName", "(ukendt i Opus)");
+    }
+
+    private ProcessInstance start(String employeeNumber, TimesheetRequest.Line... lines) {
+        TimesheetRequest request = new TimesheetRequest("RITM" + (1_000_000 + (int) (Math.random() * 8_999_999)),
+                employeeNumber, "KK-STANDARD", List.of(lines));
+        return runtimeService.createProcessInstanceByKey(TimesheetCaseType.PROCESS_KEY)
+                .businessKey(request.serviceNowRef())
+                .setVariables(caseType.startVariables(request))
+                .execute();
+    }
+
+    private static TimesheetRequest.Line line(LocalDate date, String start, String end, Kind kind) {
+        return new TimesheetRequest.Line(date, LocalTime.parse(start), LocalTime.parse(end), kind);
+    }
+
+    private List<Map<String, Object>> supplementLines(ProcessInstance timesheet) {
+        Object json = runtimeService.getVariable(timesheet.getId(), "supplementLines");
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json.toString(), new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
