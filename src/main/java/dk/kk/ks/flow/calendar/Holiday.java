@@ -1,5 +1,7 @@
 package dk.kk.ks.flow.calendar;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Objects;
@@ -12,7 +14,7 @@ import java.util.Objects;
  *             both names are joined with " / " (see {@link HolidayCalendar})
  * @param from the time of day from which the day counts as a holiday (00:00 for most)
  */
-public record Holiday(LocalDate date, String name, LocalTime from) {
+public record Holiday(LocalDate date, String name, @JsonFormat(pattern = "HH:mm") LocalTime from) {
 
     public Holiday {
         Objects.requireNonNull(date, "date");
