@@ -10,7 +10,8 @@ import feign.codec.ErrorDecoder;
 /**
  * Shared Feign configuration of every external system's client (not a global @Configuration: each
  * client's own context instantiates it, with the client's name, which is the system's name).
- * Feign itself never retries: the engine retries the whole job, with its configured cycle.
+ * Feign itself never retries (nor does the HTTP client under it, see ExternalSystemHttpClientConfiguration):
+ * the engine retries the whole job, with its configured cycle.
  */
 public class ExternalSystemFeignConfiguration {
 
