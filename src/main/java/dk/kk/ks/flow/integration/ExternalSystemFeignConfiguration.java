@@ -12,7 +12,8 @@ import feign.codec.ErrorDecoder;
  * client's own context instantiates it, named by the client's context id). A context id is the
  * system's name ({@code servicenow}), or the system's name followed by the part of it in camel case
  * ({@code opusDebitor}, {@code opusLon}): both use the settings of {@code ksflow.systems.opus}.
- * Feign itself never retries: the engine retries the whole job, with its configured cycle.
+ * Feign itself never retries (nor does the HTTP client under it, see ExternalSystemHttpClientConfiguration):
+ * the engine retries the whole job, with its configured cycle.
  */
 public class ExternalSystemFeignConfiguration {
 
