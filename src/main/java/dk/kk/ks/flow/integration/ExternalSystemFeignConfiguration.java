@@ -3,6 +3,7 @@ package dk.kk.ks.flow.integration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
+import feign.RetryableException;
 import feign.Retryer;
 import feign.auth.BasicAuthRequestInterceptor;
 import feign.codec.ErrorDecoder;
@@ -34,7 +35,26 @@ public class ExternalSystemFeignConfiguration {
     }
 
     @Bean
-    Retryer retryer() {
-        return Retryer.NEVER_RETRY;
+    Retryer retryer(@Value("${spring.cloud.openfeign.client.name}") String contextId) {
+        return new NoRetry(systemOf(contextId));
+    }
+
+    /**
+     * Never retries; a call that got no answer (timeout, refused connection) becomes an
+     * ExternalSystemUnavailableException whose message names the system, not the URL.
+     */
+    record NoRetry(String system) implements Retryer {
+
+        @Override
+        public void continueOrPropagate(RetryableException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ExternalSystemUnavailableException(system, 0,
+                    system + " did not answer " + e.method() + " (" + cause.getClass().getSimpleName() + ")");
+        }
+
+        @Override
+        public Retryer clone() {
+            return this;
+        }
     }
 }

@@ -30,9 +30,4 @@ class NoticeConfigurationTest {
                 .run(context -> assertThat(context.getBean(NoticeRules.class).probationDays()).isEqualTo(10));
     }
 
-    @Test
-    void withoutTheYamlTheApplicationDoesNotStart() {
-        runner.run(context -> assertThat(context).hasFailed()
-                .getFailure().rootCause().hasMessageContaining("dismissal-notice.yml"));
-    }
 }

@@ -25,9 +25,4 @@ class AdvanceHolidayConfigurationTest {
                         .earnedDays()).isEqualTo("24.96"));
     }
 
-    @Test
-    void withoutTheYamlTheApplicationDoesNotStart() {
-        runner.run(context -> assertThat(context).hasFailed()
-                .getFailure().rootCause().hasMessageContaining("resignation-holiday.yml"));
-    }
 }

@@ -1,6 +1,5 @@
 package dk.kk.ks.flow.integration.servicenow;
 
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,7 +19,6 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import feign.RetryableException;
 
 import dk.kk.ks.flow.integration.ExternalContractException;
 import dk.kk.ks.flow.integration.ExternalRejectionException;
@@ -193,9 +191,11 @@ class ServiceNowClientContractTest extends ContractTestCase {
 
         Throwable thrown = catchThrowable(() -> serviceNow.findByNumber("RITM0012345"));
 
-        // A timeout is not mapped to ExternalSystemUnavailableException: Feign's own RetryableException
-        // (not caught by any delegate) fails the job, and the engine retries it like any technical failure.
-        assertThat(thrown).isInstanceOf(RetryableException.class).hasRootCauseInstanceOf(SocketTimeoutException.class);
+        // A timeout is a technical failure: the job fails, and the engine retries it. The message names
+        // the system, not the URL (which could carry a query).
+        assertThat(thrown).isInstanceOf(ExternalSystemUnavailableException.class)
+                .hasMessageContaining("did not answer").hasMessageNotContaining("RITM0012345").hasMessageNotContaining("http");
+        assertThat(((ExternalSystemUnavailableException) thrown).status()).isZero();
         wireMock.verify(1, anyRequestedFor(anyUrl()));
     }
 
