@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.springframework.stereotype.Service;
 
 /** Reads a case's CaseView from the engine: its history, its variables and its open incidents. */
@@ -79,10 +80,18 @@ public class CaseViews {
         for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
                 .processInstanceId(caseId).list()) {
             if (caseId.equals(variable.getActivityInstanceId())) {
-                variables.put(variable.getName(), variable.getValue());
+                variables.put(variable.getName(), valueOf(variable));
             }
         }
         return variables;
+    }
+
+    /** JSON variables as their text, so amounts keep their decimals (12.50 stays 12.50); others as values. */
+    private static Object valueOf(HistoricVariableInstance variable) {
+        if (variable.getTypedValue() instanceof SerializableValue json && "json".equals(variable.getTypeName())) {
+            return json.getValueSerialized();
+        }
+        return variable.getValue();
     }
 
     /** The case and the running processes it called (call activities), depth first. */

@@ -34,9 +34,6 @@ class CalculateSupplementsDelegate implements JavaDelegate {
                 employee == null ? null : new Employment(employee.hireDate(), employee.endDate()),
                 LocalDate.parse(SUBMITTED_ON.require(execution)));
         CALCULATION.set(execution, calculation);
-        SUPPLEMENT_LINES.set(execution, calculation.lines().stream()
-                .map(line -> new SupplementLine(line.date(), line.category(), line.hours(), line.rate(), line.amount(), line.hours()))
-                .toList());
         AUTOMATIC.set(execution, calculation.warnings().isEmpty());
         CaseVariables.REASONS.set(execution, calculation.warnings());
         WARNINGS_TEXT.set(execution, TimesheetCalculations.danish(calculation.warnings()));

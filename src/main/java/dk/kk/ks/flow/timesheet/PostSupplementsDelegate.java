@@ -29,8 +29,7 @@ class PostSupplementsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<SupplementLine> lines = SUPPLEMENT_LINES.require(execution);
-        List<OpusLonPort.OneOffPaymentLine> payment = lines.stream()
+        List<OpusLonPort.OneOffPaymentLine> payment = CALCULATION.require(execution).lines().stream()
                 .filter(line -> line.amount().signum() != 0)
                 .map(line -> new OpusLonPort.OneOffPaymentLine(
                         execution.getProcessInstanceId() + ":" + line.date() + ":" + line.category(),

@@ -15,9 +15,10 @@ import dk.kk.ks.flow.intake.CaseVariables;
 import dk.kk.ks.flow.platform.FourEyesViolationException;
 
 /**
- * On completing "Kontroller timeseddel": checks the caseworker's decision. A correction changes hours
- * per line; the amounts of changed lines are recomputed from the hours (hours x wage x rate, rounded
- * to øre) and the calculation follows. A rejection needs a comment and ends the case REJECTED.
+ * On completing "Kontroller timeseddel": checks and applies the caseworker's decision. A correction
+ * sets the hours of a date and category; that line's amount is recomputed from the hours (hours x
+ * wage x rate, rounded to øre), the others stay as calculated. A rejection needs a comment and ends
+ * the case REJECTED.
  */
 @Component("reviewTimesheet")
 class ReviewTimesheetListener implements TaskListener {
@@ -31,43 +32,47 @@ class ReviewTimesheetListener implements TaskListener {
             throw new FourEyesViolationException("Vælg godkend, ret eller afvis.");
         }
         switch (decision) {
-            case "APPROVE" -> SUPPLEMENT_LINES.set(task.getExecution(), calculated(task));
-            case "CORRECT" -> applyCorrections(task);
+            case "APPROVE" -> { }
+            case "CORRECT" -> CALCULATION.set(task.getExecution(), corrected(CALCULATION.require(task), parse(CORRECTIONS.get(task))));
             case "REJECT" -> reject(task);
             default -> throw new FourEyesViolationException("Ukendt afgørelse: " + decision);
         }
     }
 
-    /** Approval keys the calculation as calculated, whatever the form sent back. */
-    private static List<SupplementLine> calculated(DelegateTask task) {
-        return CALCULATION.require(task).lines().stream()
-                .map(line -> new SupplementLine(line.date(), line.category(), line.hours(), line.rate(), line.amount(), line.hours()))
-                .toList();
+    private static List<Corrections.Correction> parse(String text) {
+        try {
+            return Corrections.parse(text);
+        } catch (IllegalArgumentException unreadable) {
+            throw new FourEyesViolationException(unreadable.getMessage());
+        }
     }
 
-    private static void applyCorrections(DelegateTask task) {
-        Calculation calculation = CALCULATION.require(task);
-        List<SupplementLine> submitted = SUPPLEMENT_LINES.require(task);
-        List<CalculationLine> original = calculation.lines();
-        if (submitted.size() != original.size()) {
-            throw new FourEyesViolationException("Linjerne kan rettes, men ikke tilføjes eller fjernes.");
+    static Calculation corrected(Calculation calculation, List<Corrections.Correction> corrections) {
+        if (corrections == null || corrections.isEmpty()) {
+            throw new FourEyesViolationException("Angiv mindst én rettelse (dato, kategori og timer).");
         }
-        List<SupplementLine> corrected = new ArrayList<>();
-        List<CalculationLine> correctedCalculation = new ArrayList<>();
-        for (int i = 0; i < original.size(); i++) {
-            CalculationLine line = original.get(i);
-            BigDecimal hours = submitted.get(i).hours();
-            if (hours == null || hours.signum() < 0 || hours.compareTo(MAX_HOURS_PER_LINE) > 0) {
-                throw new FourEyesViolationException("Timer skal være mellem 0 og 24 (linje " + (i + 1) + ").");
+        List<CalculationLine> lines = new ArrayList<>(calculation.lines());
+        for (Corrections.Correction correction : corrections) {
+            if (correction.hours() == null || correction.hours().signum() < 0 || correction.hours().compareTo(MAX_HOURS_PER_LINE) > 0) {
+                throw new FourEyesViolationException("Timer skal være mellem 0 og 24.");
             }
-            hours = hours.setScale(2, RoundingMode.HALF_UP);
-            BigDecimal amount = hours.compareTo(line.hours()) == 0 ? line.amount()
-                    : hours.multiply(calculation.hourlyWage()).multiply(line.rate()).setScale(2, RoundingMode.HALF_UP);
-            corrected.add(new SupplementLine(line.date(), line.category(), hours, line.rate(), amount, line.hours()));
-            correctedCalculation.add(new CalculationLine(line.date(), line.category(), hours, line.rate(), amount));
+            int index = indexOf(lines, correction);
+            CalculationLine line = lines.get(index);
+            BigDecimal hours = correction.hours().setScale(2, RoundingMode.HALF_UP);
+            BigDecimal amount = hours.multiply(calculation.hourlyWage()).multiply(line.rate()).setScale(2, RoundingMode.HALF_UP);
+            lines.set(index, new CalculationLine(line.date(), line.category(), hours, line.rate(), amount));
         }
-        SUPPLEMENT_LINES.set(task.getExecution(), corrected);
-        CALCULATION.set(task.getExecution(), Calculation.of(calculation.hourlyWage(), correctedCalculation, calculation.warnings()));
+        return Calculation.of(calculation.hourlyWage(), lines, calculation.warnings());
+    }
+
+    private static int indexOf(List<CalculationLine> lines, Corrections.Correction correction) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).date().equals(correction.date()) && lines.get(i).category() == correction.category()) {
+                return i;
+            }
+        }
+        throw new FourEyesViolationException("Beregningen har ingen linje for " + correction.date() + " " + correction.category()
+                + ": kun beregnede linjer kan rettes.");
     }
 
     private static void reject(DelegateTask task) {

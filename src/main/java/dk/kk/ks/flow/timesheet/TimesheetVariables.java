@@ -12,11 +12,6 @@ import dk.kk.ks.flow.platform.Var;
 /** The variables of the timesheet process, by name and type. */
 final class TimesheetVariables {
 
-    /** What the review form shows and the caseworker may correct: one line per date and category. */
-    record SupplementLine(LocalDate date, Category category, BigDecimal hours, BigDecimal rate, BigDecimal amount,
-                          BigDecimal calculatedHours) {
-    }
-
     /** What Opus told about the employee, as far as the timesheet needs it (no CPR). */
     record EmployeeFacts(String name, LocalDate hireDate, LocalDate endDate, BigDecimal annualSalary) {
     }
@@ -29,8 +24,10 @@ final class TimesheetVariables {
     /** Null when Opus does not know the employee. */
     static final JsonVar<EmployeeFacts> EMPLOYEE = JsonVar.of("employee", new TypeReference<>() { });
     static final Var<String> EMPLOYEE_NAME = Var.of("employeeName", String.class);
+    /** The supplements as calculated, and as corrected by a caseworker: what is keyed into Opus. */
     static final JsonVar<Calculation> CALCULATION = JsonVar.of("calculation", new TypeReference<>() { });
-    static final JsonVar<List<SupplementLine>> SUPPLEMENT_LINES = JsonVar.of("supplementLines", new TypeReference<>() { });
+    /** The review form's corrections, one per line (see Corrections). */
+    static final Var<String> CORRECTIONS = Var.of("corrections", String.class);
     static final Var<String> WARNINGS_TEXT = Var.of("warningsText", String.class);
     static final Var<Boolean> AUTOMATIC = Var.of("automatic", Boolean.class);
     /** Set by the review form: APPROVE, CORRECT or REJECT, and the caseworker's comment. */

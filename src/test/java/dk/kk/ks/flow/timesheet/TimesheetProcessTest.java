@@ -97,21 +97,21 @@ class TimesheetProcessTest extends ProcessTestCase {
         ProcessInstance timesheet = start("E10001", line(day, "08:00", "22:00", Kind.NORMAL));
         execute(job(timesheet));
 
-        List<Map<String, Object>> lines = new ArrayList<>(supplementLines(timesheet));
-        Map<String, Object> evening = new java.util.LinkedHashMap<>(lines.get(0));
-        evening.put("hours", 2.00);
-        lines.set(0, evening);
+        assertThatThrownBy(() -> taskService.complete(task(timesheet).getId(), Map.of("decision", "CORRECT",
+                "corrections", day.minusDays(1) + " aften 2")))
+                .hasMessageContaining("kun beregnede linjer");
         taskService.complete(task(timesheet).getId(), Map.of("decision", "CORRECT",
-                "supplementLines", org.camunda.spin.plugin.variable.SpinValues.jsonValue(toJson(lines)).create()));
+                "corrections", day + " aften 2,00"));
         execute(job(timesheet));
 
         ArgumentCaptor<OpusLonPort.OneOffPayment> payment = ArgumentCaptor.forClass(OpusLonPort.OneOffPayment.class);
         verify(opusLon).registerOneOffPayment(payment.capture(), anyString());
-        OpusLonPort.OneOffPaymentLine first = payment.getValue().lines().get(0);
-        assertThat(first.hours()).isEqualByComparingTo("2.00");
-        // 2.00 h x 250.00 kr x the line's rate
-        BigDecimal rate = new BigDecimal(String.valueOf(evening.get("rate")));
-        assertThat(first.amount()).isEqualByComparingTo(new BigDecimal("500.00").multiply(rate).setScale(2, java.math.RoundingMode.HALF_UP));
+        OpusLonPort.OneOffPaymentLine evening = payment.getValue().lines().stream()
+                .filter(l -> l.wageType().equals("3101")).findFirst().orElseThrow();
+        assertThat(evening.hours()).isEqualByComparingTo("2.00");
+        // 2.00 h x 250.00 kr x 35.12 %
+        assertThat(evening.amount()).isEqualByComparingTo("175.60");
+        assertThat(payment.getValue().lines()).hasSizeGreaterThan(1);
     }
 
     @Test
@@ -157,20 +157,4 @@ class TimesheetProcessTest extends ProcessTestCase {
         return new TimesheetRequest.Line(date, LocalTime.parse(start), LocalTime.parse(end), kind);
     }
 
-    private List<Map<String, Object>> supplementLines(ProcessInstance timesheet) {
-        Object json = runtimeService.getVariable(timesheet.getId(), "supplementLines");
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json.toString(), new com.fasterxml.jackson.core.type.TypeReference<>() { });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new AssertionError(e);
-        }
-    }
 }
