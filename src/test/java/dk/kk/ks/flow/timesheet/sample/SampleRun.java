@@ -1,0 +1,111 @@
+package dk.kk.ks.flow.timesheet.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Pushes a timesheet sample through a running KS Flow over its intake API, waits until every case is
+ * either completed or waiting for a caseworker, and reports how many went through with no human step.
+ */
+public final class SampleRun {
+
+    public static final String REVIEW_STEP = "Kontroller timeseddel";
+
+    /** What happened to each timesheet: its case and whether it was keyed with no human step. */
+    public record Settled(TimesheetSample.Timesheet timesheet, String caseId, boolean automatic, String outcome) {
+    }
+
+    public record Report(int count, int automatic, int reviewed, int failed, double seconds, List<Long> intakeMillis,
+                         List<Settled> settled) {
+
+        public double automaticShare() {
+            return count == 0 ? 0 : (double) automatic / count;
+        }
+
+        public String summary() {
+            List<Long> sorted = intakeMillis.stream().sorted().toList();
+            return String.format("timesheets: %d%nautomatic (no human step): %d (%.1f %%)%nreview by ks-loen: %d (%.1f %%)%n"
+                            + "failed or stuck: %d%nend-to-end time: %.1f s, throughput %.1f timesheets/s%n"
+                            + "intake latency: p50 %d ms, p95 %d ms, p99 %d ms",
+                    count, automatic, 100.0 * automatic / Math.max(1, count), reviewed, 100.0 * reviewed / Math.max(1, count),
+                    failed, seconds, count / Math.max(0.001, seconds),
+                    percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99));
+        }
+
+        private static long percentile(List<Long> sorted, int p) {
+            return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        }
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    public SampleRun(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public Report run(TimesheetSample sample, List<TimesheetSample.Timesheet> timesheets, Duration timeout)
+            throws IOException, InterruptedException {
+        for (TimesheetSample.Employee employee : sample.employees()) {
+            send("PUT", "/sandbox/opus/employees/" + employee.employeeNumber(), employee.sandboxData(), "demo");
+        }
+        long started = System.nanoTime();
+        List<Long> intakeMillis = new ArrayList<>();
+        Map<String, TimesheetSample.Timesheet> byCase = new LinkedHashMap<>();
+        for (TimesheetSample.Timesheet timesheet : timesheets) {
+            long before = System.nanoTime();
+            HttpResponse<String> response = send("POST", "/api/v1/timesheets", timesheet.body(), "servicenow");
+            intakeMillis.add((System.nanoTime() - before) / 1_000_000);
+            if (response.statusCode() != 201 && response.statusCode() != 200) {
+                throw new IllegalStateException("Intake refused " + timesheet.serviceNowRef() + ": " + response.statusCode() + " " + response.body());
+            }
+            byCase.put(json.readTree(response.body()).get("caseId").asText(), timesheet);
+        }
+        List<Settled> settled = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, TimesheetSample.Timesheet> open = new LinkedHashMap<>(byCase);
+        while (!open.isEmpty() && System.nanoTime() < deadline) {
+            for (var entry : List.copyOf(open.entrySet())) {
+                JsonNode view = json.readTree(send("GET", "/api/v1/cases/" + entry.getKey(), null, "servicenow").body());
+                boolean completed = "COMPLETED".equals(view.get("status").asText());
+                boolean inReview = view.get("currentSteps").toString().contains(REVIEW_STEP);
+                if (completed || inReview) {
+                    boolean automatic = view.at("/result/automatic").asBoolean(false) && completed;
+                    settled.add(new Settled(entry.getValue(), entry.getKey(), automatic, view.get("outcome").asText(null)));
+                    open.remove(entry.getKey());
+                }
+            }
+            if (!open.isEmpty()) {
+                Thread.sleep(200);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        int automatic = (int) settled.stream().filter(Settled::automatic).count();
+        int reviewed = settled.size() - automatic;
+        return new Report(timesheets.size(), automatic, reviewed, open.size(), seconds, intakeMillis, settled);
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body, String user) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,41 @@
+package dk.kk.ks.flow.timesheet.sample;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The command behind the README's "70 % automatic" figure. Against a running KS Flow (sandbox profile):
+ * <pre>
+ * mvn -q test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dk.kk.ks.flow.timesheet.sample.TimesheetSampleCommand \
+ *     -Dexec.args="--count 1000 --seed 42 --url http://localhost:8080"
+ * </pre>
+ */
+public final class TimesheetSampleCommand {
+
+    private static final Logger log = LoggerFactory.getLogger(TimesheetSampleCommand.class);
+
+    private TimesheetSampleCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>(Map.of("--count", "1000", "--seed", "42", "--url", "http://localhost:8080",
+                "--employees", "60", "--problems", "0.10", "--timeout-seconds", "900"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        int count = Integer.parseInt(options.get("--count"));
+        long seed = Long.parseLong(options.get("--seed"));
+        TimesheetSample sample = new TimesheetSample(seed, LocalDate.now(), Integer.parseInt(options.get("--employees")),
+                Double.parseDouble(options.get("--problems")), "SMPL");
+        int firstNumber = (int) (System.currentTimeMillis() / 1000 % 9_000_000);
+        SampleRun.Report report = new SampleRun(options.get("--url"))
+                .run(sample, sample.timesheets(count, firstNumber), Duration.ofSeconds(Long.parseLong(options.get("--timeout-seconds"))));
+        log.info("Timesheet sample (seed {}):\n{}", seed, report.summary());
+    }
+}
