@@ -10,6 +10,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
 import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
+import dk.kk.ks.flow.paymentcard.PaymentCardClosing;
 
 /**
  * Process tests: the real diagrams, decision tables and delegates on an in-memory engine, with every
@@ -27,6 +28,8 @@ public abstract class ProcessTestCase {
     protected ServiceNowPort serviceNow;
     @MockitoBean
     protected OpusLonPort opusLon;
+    @MockitoBean
+    protected PaymentCardClosing paymentCards;
 
     @Autowired
     protected ProcessEngine processEngine;

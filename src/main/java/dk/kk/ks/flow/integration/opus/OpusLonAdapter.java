@@ -31,6 +31,11 @@ class OpusLonAdapter implements OpusLonPort {
     }
 
     @Override
+    public void registerTermination(String employeeNumber, Termination termination, String idempotencyKey) {
+        client.registerTermination(endpoints.baseUri(Opus.SYSTEM), idempotencyKey, employeeNumber, termination);
+    }
+
+    @Override
     public Registration registerOneOffPayment(OneOffPayment payment, String idempotencyKey) {
         return client.registerOneOffPayment(endpoints.baseUri(Opus.SYSTEM), idempotencyKey, payment);
     }

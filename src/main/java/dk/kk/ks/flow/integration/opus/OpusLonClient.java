@@ -19,6 +19,10 @@ interface OpusLonClient {
     @GetMapping("/api/loen/employees/{employeeNumber}")
     OpusLonPort.Employee employee(URI baseUri, @PathVariable("employeeNumber") String employeeNumber);
 
+    @PostMapping("/api/loen/employees/{employeeNumber}/termination")
+    void registerTermination(URI baseUri, @RequestHeader(IdempotencyKeys.HEADER) String idempotencyKey,
+                             @PathVariable("employeeNumber") String employeeNumber, @RequestBody OpusLonPort.Termination termination);
+
     @PostMapping("/api/loen/one-off-payments")
     OpusLonPort.Registration registerOneOffPayment(URI baseUri, @RequestHeader(IdempotencyKeys.HEADER) String idempotencyKey,
                                                    @RequestBody OpusLonPort.OneOffPayment payment);

@@ -38,8 +38,15 @@ public interface OpusLonPort {
     record Registration(int registered, int alreadyRegistered) {
     }
 
+    /** A termination of employment (fratrædelse): the last day and the reason code. */
+    record Termination(LocalDate terminationDate, String reason) {
+    }
+
     /** The employee, or empty when Opus does not know the number. */
     Optional<Employee> employee(String employeeNumber);
 
     Registration registerOneOffPayment(OneOffPayment payment, String idempotencyKey);
+
+    /** Registers the end of the employment; Opus refuses an unknown employee (ExternalRejectionException). */
+    void registerTermination(String employeeNumber, Termination termination, String idempotencyKey);
 }

@@ -83,6 +83,26 @@ class OpusLonSimulator {
                 : ResponseEntity.ok(employee);
     }
 
+    @PostMapping("/api/loen/employees/{employeeNumber}/termination")
+    ResponseEntity<Object> registerTermination(@PathVariable String employeeNumber, @RequestBody OpusLonPort.Termination termination) {
+        OpusLonPort.Employee employee = employees.get(employeeNumber);
+        if (employee == null) {
+            return OpusDebitorSimulator.error(HttpStatus.UNPROCESSABLE_ENTITY, "EMPLOYEE_NOT_FOUND", "No employee " + employeeNumber);
+        }
+        if (termination.terminationDate() == null || termination.reason() == null) {
+            return OpusDebitorSimulator.error(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "terminationDate and reason are required");
+        }
+        if (termination.terminationDate().isBefore(employee.hireDate())) {
+            return OpusDebitorSimulator.error(HttpStatus.UNPROCESSABLE_ENTITY, "TERMINATION_BEFORE_HIRE",
+                    "The termination date is before the hire date");
+        }
+        employees.put(employeeNumber, new OpusLonPort.Employee(employee.employeeNumber(), employee.name(), employee.cpr(),
+                employee.userId(), employee.hireDate(), termination.terminationDate(), employee.annualSalary(), employee.department(),
+                employee.managerEmployeeNumber(), employee.holidayDaysTakenThisHolidayYear(), employee.employeeType(),
+                employee.probation(), employee.hasPaymentCard()));
+        return ResponseEntity.ok(termination);
+    }
+
     @PostMapping("/api/loen/one-off-payments")
     ResponseEntity<Object> registerOneOffPayment(@RequestBody OpusLonPort.OneOffPayment payment) {
         if (payment.employeeNumber() == null || payment.lines() == null || payment.lines().isEmpty()) {

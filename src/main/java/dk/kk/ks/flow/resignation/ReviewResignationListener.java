@@ -1,0 +1,42 @@
+package dk.kk.ks.flow.resignation;
+
+import static dk.kk.ks.flow.resignation.ResignationVariables.*;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import dk.kk.ks.flow.intake.CaseVariables;
+import dk.kk.ks.flow.platform.FourEyesViolationException;
+
+/**
+ * "Behandl fratrædelse": when the task is created, the triage's reason becomes the case's reason for
+ * manual review; on completion the deduction is confirmed, or corrected to a non-negative amount.
+ */
+@Component("reviewResignation")
+class ReviewResignationListener implements TaskListener {
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            CaseVariables.REASONS.set(task.getExecution(), List.of(TRIAGE_REASON.require(task)));
+            return;
+        }
+        String decision = DECISION.get(task);
+        if ("CONFIRM".equals(decision)) {
+            return;
+        }
+        if (!"CORRECT".equals(decision)) {
+            throw new FourEyesViolationException("Vælg: bekræft eller ret fradraget.");
+        }
+        Double corrected = CORRECTED_DEDUCTION.get(task);
+        if (corrected == null || corrected < 0) {
+            throw new FourEyesViolationException("Det rettede fradrag skal være 0 kr. eller mere.");
+        }
+        ADVANCE_HOLIDAY_DEDUCTION.set(task.getExecution(), BigDecimal.valueOf(corrected).setScale(2, RoundingMode.HALF_UP).doubleValue());
+    }
+}
