@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.math.BigDecimal;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -24,10 +25,10 @@ public @interface NonZero {
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<NonZero, Integer> {
+    class Validator implements ConstraintValidator<NonZero, BigDecimal> {
         @Override
-        public boolean isValid(Integer value, ConstraintValidatorContext context) {
-            return value == null || value != 0;
+        public boolean isValid(BigDecimal value, ConstraintValidatorContext context) {
+            return value == null || value.signum() != 0;
         }
     }
 }

@@ -48,7 +48,7 @@ class ServiceContractRegulationCaseType implements CaseType<ServiceContractRegul
         variables.put(CONTRACT_NUMBER.name(), request.contractNumber().trim());
         variables.put(DEPARTMENT.name(), request.department().trim());
         variables.put(EFFECTIVE_FROM.name(), request.effectiveFrom().toString());
-        variables.put(QUANTITY_CHANGE.name(), request.quantityChange());
+        variables.put(QUANTITY_CHANGE.name(), request.quantityChange().intValueExact());
         variables.put(REASON.name(), request.reason());
         return variables;
     }

@@ -105,12 +105,25 @@ class ServiceContractRegulationIntegrationTest extends IntegrationTestCase {
     }
 
     @Test
+    void aFractionOfAUnitIs400AndAWholeNumberWrittenWithDecimalsIsNot() throws Exception {
+        Map<String, Object> body = regulation(newServiceNowRef("RITM"), "SK-2027-0042", "BUF", "2027-04-01", 0);
+        body.put("quantityChange", 2.5);
+        ResponseEntity<String> fraction = postJson("servicenow", "/api/v1/service-contract-regulations", body);
+        assertThat(fraction.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(fraction.getBody()).get("errors").findValuesAsText("field")).containsExactly("quantityChange");
+
+        body.put("quantityChange", -3.0);
+        assertThat(postJson("servicenow", "/api/v1/service-contract-regulations", body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
     void bothCaseTypesAreDescribedInTheApiDescription() throws Exception {
         JsonNode api = json.readTree(http.getForObject("/v3/api-docs", String.class));
         assertThat(api.at("/paths/~1api~1v1~1service-contract-regulations/post").isMissingNode()).isFalse();
         assertThat(api.at("/paths/~1api~1v1~1postings/post").isMissingNode()).isFalse();
         assertThat(api.at("/components/schemas/ServiceContractRegulationRequest/properties/effectiveFrom").isMissingNode()).isFalse();
         assertThat(api.at("/components/schemas/PostingLine/properties/vatCode").isMissingNode()).isFalse();
+        assertThat(api.at("/components/schemas/ServiceContractRegulationRequest/properties/quantityChange/type").asText()).isEqualTo("integer");
     }
 
     static Map<String, Object> regulation(String ref, String contract, String department, String effectiveFrom, int quantityChange) {

@@ -251,7 +251,7 @@ class ServiceContractRegulationProcessTest extends ProcessTestCase {
     private ProcessInstance start(String effectiveFrom, int quantityChange) {
         ServiceContractRegulationRequest request = new ServiceContractRegulationRequest(
                 "RITM" + (1_000_000 + (int) (Math.random() * 8_999_999)), CONTRACT, "BUF", LocalDate.parse(effectiveFrom),
-                quantityChange, "Færre medarbejdere");
+                BigDecimal.valueOf(quantityChange), "Færre medarbejdere");
         return runtimeService.createProcessInstanceByKey(ServiceContractRegulationCaseType.PROCESS_KEY)
                 .businessKey(request.serviceNowRef())
                 .setVariables(caseType.startVariables(request))
