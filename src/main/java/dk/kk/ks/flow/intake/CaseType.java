@@ -28,6 +28,16 @@ public interface CaseType<R extends CaseRequest> {
     /** The case type's computed figures for the CaseView, from the case's variables. */
     Map<String, Object> result(Map<String, Object> variables);
 
+    /** A reason code in plain Danish, for the ServiceNow work note; by default the code itself. */
+    default String reasonText(String reasonCode) {
+        return reasonCode;
+    }
+
+    /** The case's figures as a Danish sentence for the ServiceNow work note (never personal data); null: none. */
+    default String workNoteSummary(Map<String, Object> variables) {
+        return null;
+    }
+
     /** A field that failed validation, named as in the JSON body (e.g. {@code lines[2].end}). */
     record FieldError(String field, String message) {
     }

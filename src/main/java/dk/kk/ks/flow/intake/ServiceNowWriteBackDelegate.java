@@ -2,6 +2,7 @@ package dk.kk.ks.flow.intake;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,7 +13,8 @@ import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
 
 /**
  * The last step of every case: writes the outcome back to the ServiceNow record (state and a work
- * note in Danish). The note holds the outcome and reason codes only, never personal data.
+ * note in Danish). The note holds the outcome, the reasons (in the case type's Danish where it has
+ * one, with the code) and the case type's summary of its figures; never personal data.
  */
 @Component("serviceNowWriteBack")
 class ServiceNowWriteBackDelegate implements JavaDelegate {
@@ -21,9 +23,11 @@ class ServiceNowWriteBackDelegate implements JavaDelegate {
     private static final Set<String> UNSUCCESSFUL = Set.of("REJECTED", "EXPIRED", "WITHDRAWN");
 
     private final ServiceNowPort serviceNow;
+    private final CaseTypes caseTypes;
 
-    ServiceNowWriteBackDelegate(ServiceNowPort serviceNow) {
+    ServiceNowWriteBackDelegate(ServiceNowPort serviceNow, CaseTypes caseTypes) {
         this.serviceNow = serviceNow;
+        this.caseTypes = caseTypes;
     }
 
     @Override
@@ -32,16 +36,34 @@ class ServiceNowWriteBackDelegate implements JavaDelegate {
         List<String> reasons = CaseVariables.REASONS.get(execution);
         ServiceNowPort.State state = UNSUCCESSFUL.contains(outcome)
                 ? ServiceNowPort.State.CLOSED_INCOMPLETE : ServiceNowPort.State.CLOSED_COMPLETE;
-        serviceNow.update(execution.getProcessBusinessKey(), state, workNote(execution, outcome, reasons),
+        serviceNow.update(execution.getProcessBusinessKey(), state, workNote(execution, caseType(execution), outcome, reasons),
                 IdempotencyKeys.of(execution));
     }
 
-    static String workNote(DelegateExecution execution, String outcome, List<String> reasons) {
+    static String workNote(DelegateExecution execution, CaseType<?> caseType, String outcome, List<String> reasons) {
         StringBuilder note = new StringBuilder("KS Flow har afsluttet sagen (")
                 .append(execution.getProcessInstanceId()).append("). Udfald: ").append(outcome).append('.');
         if (reasons != null && !reasons.isEmpty()) {
-            note.append(" Begrundelse: ").append(String.join(", ", reasons)).append('.');
+            note.append(" Begrundelse: ")
+                    .append(reasons.stream().map(code -> reason(caseType, code)).collect(Collectors.joining("; ")))
+                    .append('.');
+        }
+        String summary = caseType == null ? null : caseType.workNoteSummary(execution.getVariables());
+        if (summary != null && !summary.isBlank()) {
+            note.append(' ').append(summary);
         }
         return note.toString();
+    }
+
+    /** "Perioden er lukket (PERIOD_CLOSED)", or the bare code when the case type has no text for it. */
+    private static String reason(CaseType<?> caseType, String code) {
+        String text = caseType == null ? code : caseType.reasonText(code);
+        return text == null || text.equals(code) ? code : text + " (" + code + ")";
+    }
+
+    private CaseType<?> caseType(DelegateExecution execution) {
+        String processKey = execution.getProcessEngineServices().getRepositoryService()
+                .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+        return caseTypes.byProcessKey(processKey).orElse(null);
     }
 }

@@ -5,12 +5,11 @@ import static dk.kk.ks.flow.invoicepayout.InvoicePayoutVariables.*;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import dk.kk.ks.flow.platform.FourEyes;
 import dk.kk.ks.flow.platform.FourEyesViolationException;
 
 /**
@@ -21,53 +20,31 @@ import dk.kk.ks.flow.platform.FourEyesViolationException;
 @Component("fourEyesApproval")
 class FourEyesApprovalListener implements TaskListener {
 
-    private final IdentityService identityService;
+    private final FourEyes fourEyes;
 
-    FourEyesApprovalListener(IdentityService identityService) {
-        this.identityService = identityService;
+    FourEyesApprovalListener(FourEyes fourEyes) {
+        this.fourEyes = fourEyes;
     }
 
     @Override
     public void notify(DelegateTask task) {
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
             // Each approval starts blank: the previous approver's decision is in the history, not in the form.
-            task.getExecution().removeVariable(APPROVED.name());
-            task.getExecution().removeVariable(COMMENT.name());
+            FourEyes.startBlank(task, APPROVED, COMMENT);
             return;
         }
-        String user = completingUser(task);
-        if (user == null) {
-            throw new FourEyesViolationException("Godkendelsen kræver en kendt bruger: tag opgaven, før du godkender.");
-        }
-        if (user.equals(REQUESTED_BY.get(task))) {
-            throw new FourEyesViolationException("Du kan ikke godkende en udbetaling, som du selv har anmodet om.");
-        }
+        String user = fourEyes.completingUser(task);
+        FourEyes.notTheRequester(user, REQUESTED_BY.get(task),
+                "Du kan ikke godkende en udbetaling, som du selv har anmodet om.");
         List<String> approvedBy = new ArrayList<>(orEmpty(APPROVED_BY.get(task)));
         if (approvedBy.contains(user)) {
             throw new FourEyesViolationException("Du har allerede godkendt denne udbetaling; næste godkendelse skal gives af en anden.");
         }
-        Boolean approved = APPROVED.get(task);
-        if (approved == null) {
-            throw new FourEyesViolationException("Vælg godkend eller afvis.");
-        }
-        if (!approved) {
-            String comment = COMMENT.get(task);
-            if (comment == null || comment.isBlank()) {
-                throw new FourEyesViolationException("Skriv en begrundelse for afvisningen.");
-            }
+        if (!FourEyes.decision(APPROVED.get(task), COMMENT.get(task))) {
             return;
         }
         approvedBy.add(user);
         APPROVED_BY.set(task.getExecution(), approvedBy);
-    }
-
-    /** The logged-in user completing the task; without one (a technical call), the task's assignee. */
-    private String completingUser(DelegateTask task) {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee();
     }
 
     private static List<String> orEmpty(List<String> list) {

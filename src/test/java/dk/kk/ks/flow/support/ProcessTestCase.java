@@ -9,6 +9,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
+import dk.kk.ks.flow.integration.opus.OpusOekonomiPort;
+import dk.kk.ks.flow.integration.servicenow.ServiceContractRegister;
 import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
 import dk.kk.ks.flow.paymentcard.PaymentCardClosing;
 
@@ -30,6 +32,10 @@ public abstract class ProcessTestCase {
     protected OpusLonPort opusLon;
     @MockitoBean
     protected PaymentCardClosing paymentCards;
+    @MockitoBean
+    protected OpusOekonomiPort opusOekonomi;
+    @MockitoBean
+    protected ServiceContractRegister contractRegister;
 
     @Autowired
     protected ProcessEngine processEngine;

@@ -1,0 +1,42 @@
+package dk.kk.ks.flow.servicecontract;
+
+import static dk.kk.ks.flow.servicecontract.ServiceContractRegulationVariables.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import dk.kk.ks.flow.intake.CaseVariables;
+import dk.kk.ks.flow.integration.servicenow.ServiceContractRegister;
+import dk.kk.ks.flow.integration.servicenow.ServiceContractRegister.ServiceContract;
+
+/**
+ * "Slå kontrakten op": reads the contract from the register in ServiceNow, then the rules: the reasons to
+ * reject (none: the regulation may be posted) and, when the contract exists, the amount.
+ */
+@Component("assessRegulation")
+class AssessRegulationDelegate implements JavaDelegate {
+
+    private final ServiceContractRegister register;
+
+    AssessRegulationDelegate(ServiceContractRegister register) {
+        this.register = register;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Optional<ServiceContract> contract = register.find(CONTRACT_NUMBER.require(execution));
+        LocalDate effectiveFrom = LocalDate.parse(EFFECTIVE_FROM.require(execution));
+        CaseVariables.REASONS.set(execution, RegulationRules.rejections(contract, DEPARTMENT.require(execution), effectiveFrom));
+        if (contract.isPresent()) {
+            BigDecimal unitPrice = contract.get().unitPricePerMonth();
+            UNIT_PRICE.set(execution, unitPrice.doubleValue());
+            MONTHS.set(execution, RegulationRules.months(effectiveFrom));
+            AMOUNT.set(execution, RegulationRules.amount(QUANTITY_CHANGE.require(execution), unitPrice, effectiveFrom).doubleValue());
+        }
+    }
+}

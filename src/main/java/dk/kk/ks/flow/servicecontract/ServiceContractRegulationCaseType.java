@@ -1,0 +1,97 @@
+package dk.kk.ks.flow.servicecontract;
+
+import static dk.kk.ks.flow.servicecontract.ServiceContractRegulationVariables.*;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dk.kk.ks.flow.intake.CaseType;
+import dk.kk.ks.flow.intake.CaseVariables;
+import dk.kk.ks.flow.platform.Kroner;
+
+@Component
+class ServiceContractRegulationCaseType implements CaseType<ServiceContractRegulationRequest> {
+
+    static final String PROCESS_KEY = "service-contract-regulation";
+    static final String REJECTED_BY_REVIEWER = "REJECTED_BY_REVIEWER";
+
+    private static final Map<String, String> REASON_TEXTS = Map.of(
+            RegulationRules.UNKNOWN_CONTRACT, "Servicekontrakten findes ikke i kontraktregistret",
+            RegulationRules.CONTRACT_INACTIVE, "Servicekontrakten er ikke aktiv på ikrafttrædelsesdatoen",
+            RegulationRules.WRONG_DEPARTMENT, "Servicekontrakten tilhører en anden forvaltning",
+            REJECTED_BY_REVIEWER, "Reguleringen er afvist ved gennemgang i KS Økonomi",
+            "PERIOD_CLOSED", "Opus Økonomi afviser: perioden er lukket for bogføring");
+
+    @Override
+    public String name() {
+        return "service-contract-regulations";
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    @Override
+    public Class<ServiceContractRegulationRequest> requestType() {
+        return ServiceContractRegulationRequest.class;
+    }
+
+    @Override
+    public Map<String, Object> startVariables(ServiceContractRegulationRequest request) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(CONTRACT_NUMBER.name(), request.contractNumber().trim());
+        variables.put(DEPARTMENT.name(), request.department().trim());
+        variables.put(EFFECTIVE_FROM.name(), request.effectiveFrom().toString());
+        variables.put(QUANTITY_CHANGE.name(), request.quantityChange().intValueExact());
+        variables.put(REASON.name(), request.reason());
+        return variables;
+    }
+
+    @Override
+    public Map<String, Object> result(Map<String, Object> variables) {
+        Double amount = AMOUNT.from(variables);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("amount", amount == null ? null : BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP));
+        result.put("automatic", automatic(REVIEWER_GROUPS.from(variables), CaseVariables.OUTCOME.from(variables)));
+        result.put("opusDocumentNumber", OPUS_DOCUMENT_NUMBER.from(variables));
+        return result;
+    }
+
+    /** No human step: no review was needed (or the case ended before one could be); null while undecided. */
+    static Boolean automatic(List<String> reviewerGroups, String outcome) {
+        if (reviewerGroups != null) {
+            return reviewerGroups.isEmpty();
+        }
+        return outcome == null ? null : Boolean.TRUE;
+    }
+
+    @Override
+    public String reasonText(String reasonCode) {
+        return REASON_TEXTS.getOrDefault(reasonCode, reasonCode);
+    }
+
+    @Override
+    public String workNoteSummary(Map<String, Object> variables) {
+        Double amount = AMOUNT.from(variables);
+        if (amount == null) {
+            return null;
+        }
+        StringBuilder summary = new StringBuilder("Beløb: ").append(Kroner.format(amount))
+                .append(" (").append(QUANTITY_CHANGE.from(variables)).append(" x ")
+                .append(Kroner.format(UNIT_PRICE.from(variables))).append(" x ")
+                .append(MONTHS.from(variables)).append(" mdr.).");
+        String document = OPUS_DOCUMENT_NUMBER.from(variables);
+        if (document != null) {
+            summary.append(Boolean.TRUE.equals(automatic(REVIEWER_GROUPS.from(variables), "POSTED"))
+                            ? " Bogført automatisk" : " Bogført efter gennemgang")
+                    .append(" i Opus Økonomi som bilag ").append(document).append('.');
+        }
+        return summary.toString();
+    }
+}

@@ -1,0 +1,164 @@
+package dk.kk.ks.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Event;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Diagrams are for people (DESIGN.md): every diagram in processes/ opens in Camunda Modeler as a complete
+ * left-to-right picture, and keeps the engine conventions. Checked for every BPMN and DMN file.
+ */
+class DiagramLintTest {
+
+    private static final Path PROCESSES = Path.of("processes");
+
+    static Stream<Path> bpmnFiles() throws IOException {
+        return files(".bpmn");
+    }
+
+    static Stream<Path> dmnFiles() throws IOException {
+        return files(".dmn");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bpmnFiles")
+    void everyNodeHasAShapeEveryFlowAnEdgeAndEveryEdgeJoinsItsShapes(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        Map<String, Bounds> shapes = new HashMap<>();
+        Set<String> labelled = new HashSet<>();
+        for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
+            shapes.put(shape.getBpmnElement().getId(), shape.getBounds());
+            if (shape.getBpmnLabel() != null && shape.getBpmnLabel().getBounds() != null) {
+                labelled.add(shape.getBpmnElement().getId());
+            }
+        }
+        Map<String, List<Waypoint>> edges = new HashMap<>();
+        for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+            edges.put(edge.getBpmnElement().getId(), new ArrayList<>(edge.getWaypoints()));
+        }
+        List<String> problems = new ArrayList<>();
+        for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+            if (!shapes.containsKey(node.getId())) {
+                problems.add("no shape for " + node.getId());
+            } else if ((node instanceof Event || node instanceof Gateway) && node.getName() != null && !labelled.contains(node.getId())) {
+                problems.add("no label for " + node.getId());
+            }
+        }
+        for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+            List<Waypoint> waypoints = edges.get(flow.getId());
+            if (waypoints == null || waypoints.size() < 2) {
+                problems.add("no edge for " + flow.getId());
+                continue;
+            }
+            Bounds source = shapes.get(flow.getSource().getId());
+            Bounds target = shapes.get(flow.getTarget().getId());
+            if (source != null && !touches(source, waypoints.get(0))) {
+                problems.add(flow.getId() + " does not start at " + flow.getSource().getId());
+            }
+            if (target != null && !touches(target, waypoints.get(waypoints.size() - 1))) {
+                problems.add(flow.getId() + " does not end at " + flow.getTarget().getId());
+            }
+        }
+        for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+            double x = shapes.get(start.getId()).getX();
+            assertThat(shapes.values()).as("left to right: the start event is leftmost").allMatch(bounds -> bounds.getX() >= x);
+        }
+        assertThat(problems).as(file.toString()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bpmnFiles")
+    void processesFollowTheEngineConventions(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        List<String> problems = new ArrayList<>();
+        for (Process process : model.getModelElementsByType(Process.class)) {
+            if (process.isExecutable() && process.getCamundaHistoryTimeToLiveString() == null) {
+                problems.add(process.getId() + " has no history time to live");
+            }
+        }
+        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+            if (task.getCamundaClass() != null || task.getCamundaDelegateExpression() == null) {
+                problems.add(task.getId() + " does not use camunda:delegateExpression");
+            }
+        }
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            if (task.getCamundaFormRef() == null || !"deployment".equals(task.getCamundaFormRefBinding())) {
+                problems.add(task.getId() + " has no form bound by deployment");
+            } else if (!Files.exists(Path.of("forms", task.getCamundaFormRef() + ".form"))) {
+                problems.add(task.getId() + " refers to a form that forms/ does not have: " + task.getCamundaFormRef());
+            }
+        }
+        for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+            if (node.getName() == null && !(node instanceof Gateway)) {
+                problems.add(node.getId() + " has no name");
+            }
+        }
+        assertThat(problems).as(file.toString()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dmnFiles")
+    void everyDecisionHasAShapeAndAHistoryTimeToLive(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document dmn = factory.newDocumentBuilder().parse(file.toFile());
+        Set<String> shaped = new HashSet<>();
+        NodeList shapes = dmn.getElementsByTagNameNS("*", "DMNShape");
+        for (int i = 0; i < shapes.getLength(); i++) {
+            shaped.add(((Element) shapes.item(i)).getAttribute("dmnElementRef"));
+        }
+        NodeList decisions = dmn.getElementsByTagNameNS("*", "decision");
+        assertThat(decisions.getLength()).isPositive();
+        for (int i = 0; i < decisions.getLength(); i++) {
+            Element decision = (Element) decisions.item(i);
+            assertThat(shaped).as(file + ": a shape for " + decision.getAttribute("id")).contains(decision.getAttribute("id"));
+            assertThat(decision.getAttributeNS("http://camunda.org/schema/1.0/dmn", "historyTimeToLive"))
+                    .as(file + ": history time to live of " + decision.getAttribute("id")).isNotBlank();
+        }
+    }
+
+    /** A waypoint on or inside the shape's bounds (2 px tolerance). */
+    private static boolean touches(Bounds bounds, Waypoint point) {
+        return point.getX() >= bounds.getX() - 2 && point.getX() <= bounds.getX() + bounds.getWidth() + 2
+                && point.getY() >= bounds.getY() - 2 && point.getY() <= bounds.getY() + bounds.getHeight() + 2;
+    }
+
+    private static Stream<Path> files(String extension) throws IOException {
+        try (Stream<Path> listing = Files.list(PROCESSES)) {
+            Collection<Path> found = listing.filter(path -> path.toString().endsWith(extension)).sorted().toList();
+            return found.stream();
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package dk.kk.ks.flow.servicecontract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dk.kk.ks.flow.integration.ExternalRejectionException;
+import dk.kk.ks.flow.integration.ExternalSystemUnavailableException;
+import dk.kk.ks.flow.integration.opus.OpusOekonomiPort;
+import dk.kk.ks.flow.integration.servicenow.ServiceContractRegister.ServiceContract;
+import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
+import dk.kk.ks.flow.support.ProcessTestCase;
+
+class ServiceContractRegulationProcessTest extends ProcessTestCase {
+
+    private static final String CONTRACT = "SK-2027-0042";
+
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    DecisionService decisionService;
+    @Autowired
+    ServiceContractRegulationCaseType caseType;
+
+    @BeforeEach
+    void registerAndOpusAnswer() {
+        contract("BUF", "450.00", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31));
+        when(opusOekonomi.postInternalSettlement(any(), anyString())).thenReturn(new OpusOekonomiPort.Document("4900000042"));
+    }
+
+    @AfterEach
+    void logOut() {
+        identityService.clearAuthentication();
+    }
+
+    @Test
+    void aSmallRegulationIsPostedAutomaticallyOnceWithTheCaseAndActivityAsKey() {
+        ProcessInstance regulation = start("2027-04-01", -3);
+
+        assertThat(regulation).isWaitingAt("Task_AssessContract");
+        execute(job(regulation));
+        assertThat(regulation).isWaitingAt("Task_PostSettlement").hasPassed("Task_DetermineReview").hasNotPassed("Task_Review");
+        execute(job(regulation));
+        assertThat(regulation).isWaitingAt("Task_UpdateServiceNow");
+        execute(job(regulation));
+
+        assertThat(regulation).isEnded().variables()
+                .containsEntry("outcome", "POSTED")
+                .containsEntry("amount", -12150.0)
+                .containsEntry("reviewerGroups", List.of())
+                .containsEntry("opusDocumentNumber", "4900000042");
+        ArgumentCaptor<OpusOekonomiPort.InternalSettlement> settlement = ArgumentCaptor.forClass(OpusOekonomiPort.InternalSettlement.class);
+        verify(opusOekonomi).postInternalSettlement(settlement.capture(), eq(regulation.getId() + ":Task_PostSettlement"));
+        assertThat(settlement.getValue()).isEqualTo(new OpusOekonomiPort.InternalSettlement(CONTRACT, "BUF", LocalDate.of(2027, 4, 1), -3,
+                new BigDecimal("450.00"), 9, new BigDecimal("-12150.00"), "Regulering af servicekontrakt SK-2027-0042: Færre medarbejdere",
+                regulation.getBusinessKey()));
+        assertThat(caseType.result(variables(regulation)))
+                .containsEntry("amount", new BigDecimal("-12150.00")).containsEntry("automatic", true);
+        assertThat(workNote(regulation, ServiceNowPort.State.CLOSED_COMPLETE))
+                .contains("Udfald: POSTED")
+                .contains("Beløb: -12.150,00 kr. (-3 x 450,00 kr. x 9 mdr.)")
+                .contains("Bogført automatisk i Opus Økonomi som bilag 4900000042");
+    }
+
+    @Test
+    void aLargeRegulationWaitsForKsOekonomiThenIsPosted() {
+        ProcessInstance regulation = start("2027-01-01", 10); // 10 x 450 x 12 = 54,000
+        execute(job(regulation));
+
+        assertThat(regulation).isWaitingAt("Task_Review");
+        assertThat(task(regulation)).hasCandidateGroup("ks-oekonomi").hasName("Gennemgå regulering");
+        verify(opusOekonomi, never()).postInternalSettlement(any(), anyString());
+
+        decideAs("bo", regulation, Map.of("approved", true));
+
+        assertThat(regulation).isWaitingAt("Task_PostSettlement");
+        execute(job(regulation));
+        execute(job(regulation));
+        assertThat(regulation).isEnded().variables()
+                .containsEntry("outcome", "POSTED").containsEntry("reviewedBy", "bo").containsEntry("amount", 54000.0);
+        assertThat(caseType.result(variables(regulation))).containsEntry("automatic", false);
+        assertThat(workNote(regulation, ServiceNowPort.State.CLOSED_COMPLETE)).contains("Bogført efter gennemgang");
+    }
+
+    @Test
+    void aLargeReductionIsReviewedToo() {
+        ProcessInstance regulation = start("2027-01-01", -10);
+        execute(job(regulation));
+
+        assertThat(regulation).isWaitingAt("Task_Review").variables().containsEntry("amount", -54000.0);
+    }
+
+    @Test
+    void aRejectionNeedsACommentAndEndsTheCaseRejectedWithoutPosting() {
+        ProcessInstance regulation = start("2027-01-01", 10);
+        execute(job(regulation));
+
+        logInAs("bo");
+        assertThatThrownBy(() -> taskService.complete(task(regulation).getId(), Map.of("approved", false)))
+                .hasMessageContaining("begrundelse");
+        assertThatThrownBy(() -> taskService.complete(task(regulation).getId(), Map.of()))
+                .hasMessageContaining("Vælg godkend eller afvis");
+        taskService.complete(task(regulation).getId(), Map.of("approved", false, "comment", "Forkert antal"));
+        identityService.clearAuthentication();
+
+        assertThat(regulation).isWaitingAt("Task_UpdateServiceNow").hasPassed("Event_ReviewRejected");
+        execute(job(regulation));
+        assertThat(regulation).isEnded().hasNotPassed("Task_PostSettlement").variables()
+                .containsEntry("outcome", "REJECTED").containsEntry("reasons", List.of("REJECTED_BY_REVIEWER"));
+        verify(opusOekonomi, never()).postInternalSettlement(any(), anyString());
+        assertThat(workNote(regulation, ServiceNowPort.State.CLOSED_INCOMPLETE))
+                .contains("Reguleringen er afvist ved gennemgang i KS Økonomi (REJECTED_BY_REVIEWER)");
+    }
+
+    @Test
+    void anUnknownContractIsRejectedWithNoOtherReasonAndNoAmount() {
+        when(contractRegister.find(CONTRACT)).thenReturn(Optional.empty());
+        ProcessInstance regulation = start("2027-04-01", -3);
+        execute(job(regulation));
+
+        assertThat(regulation).isWaitingAt("Task_UpdateServiceNow").hasPassed("Event_ContractRejected").hasNotPassed("Task_DetermineReview");
+        execute(job(regulation));
+        assertThat(regulation).isEnded().variables()
+                .containsEntry("outcome", "REJECTED").containsEntry("reasons", List.of("UNKNOWN_CONTRACT"))
+                .doesNotContainKey("amount");
+        assertThat(caseType.result(variables(regulation))).containsEntry("amount", null).containsEntry("automatic", true);
+        verify(opusOekonomi, never()).postInternalSettlement(any(), anyString());
+        assertThat(workNote(regulation, ServiceNowPort.State.CLOSED_INCOMPLETE))
+                .contains("Servicekontrakten findes ikke i kontraktregistret (UNKNOWN_CONTRACT)");
+    }
+
+    @Test
+    void anInactiveContractOfAnotherDepartmentIsRejectedWithBothReasons() {
+        contract("SUF", "450.00", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        ProcessInstance regulation = start("2027-04-01", -3);
+        execute(job(regulation));
+        execute(job(regulation));
+
+        assertThat(regulation).isEnded().variables()
+                .containsEntry("outcome", "REJECTED").containsEntry("reasons", List.of("CONTRACT_INACTIVE", "WRONG_DEPARTMENT"));
+        assertThat(workNote(regulation, ServiceNowPort.State.CLOSED_INCOMPLETE))
+                .contains("Servicekontrakten er ikke aktiv på ikrafttrædelsesdatoen (CONTRACT_INACTIVE); "
+                        + "Servicekontrakten tilhører en anden forvaltning (WRONG_DEPARTMENT).");
+        verify(opusOekonomi, never()).postInternalSettlement(any(), anyString());
+    }
+
+    @Test
+    void opusRefusingTheSettlementEndsTheCaseRejectedWithOpusReason() {
+        when(opusOekonomi.postInternalSettlement(any(), anyString()))
+                .thenThrow(new ExternalRejectionException("opus", 422, "PERIOD_CLOSED", "opus answered 422"));
+        ProcessInstance regulation = start("2027-04-01", -3);
+        execute(job(regulation));
+        execute(job(regulation));
+
+        assertThat(regulation).isWaitingAt("Task_UpdateServiceNow").hasPassed("Event_OpusRefused");
+        execute(job(regulation));
+        assertThat(regulation).isEnded().variables()
+                .containsEntry("outcome", "REJECTED").containsEntry("reasons", List.of("PERIOD_CLOSED"));
+    }
+
+    @Test
+    void anOpusOutageIsRetriedByTheEngineWithTheSameKeyAndPostsOnce() {
+        when(opusOekonomi.postInternalSettlement(any(), anyString()))
+                .thenThrow(new ExternalSystemUnavailableException("opus", 503, "opus answered 503"))
+                .thenReturn(new OpusOekonomiPort.Document("4900000043"));
+        ProcessInstance regulation = start("2027-04-01", -3);
+        execute(job(regulation));
+
+        Job posting = job(regulation);
+        assertThatThrownBy(() -> processEngine.getManagementService().executeJob(posting.getId())).hasMessageContaining("503");
+        Job retried = job(regulation);
+        assertThat(retried.getRetries()).as("retries left").isPositive();
+        assertThat(retried.getExceptionMessage()).contains("503");
+        assertThat(regulation).isWaitingAt("Task_PostSettlement");
+
+        execute(retried);
+        execute(job(regulation));
+        assertThat(regulation).isEnded().variables().containsEntry("outcome", "POSTED").containsEntry("opusDocumentNumber", "4900000043");
+        verify(opusOekonomi, times(2)).postInternalSettlement(any(), eq(regulation.getId() + ":Task_PostSettlement"));
+    }
+
+    @ParameterizedTest(name = "{0} kr.: reviewed by {1}")
+    @CsvSource({"0, ''", "50000, ''", "-50000, ''", "50000.01, ks-oekonomi", "-50000.01, ks-oekonomi", "1000000, ks-oekonomi"})
+    void theDecisionTableReviewsAmountsNumericallyAboveFiftyThousand(double amount, String group) {
+        List<Object> groups = decisionService.evaluateDecisionTableByKey("service-contract-regulation-review", Map.of("amount", amount))
+                .collectEntries("reviewerGroup");
+        assertThat(groups).containsExactlyElementsOf(group.isEmpty() ? List.of() : List.of(group));
+    }
+
+    @Test
+    void aChangedDecisionTableChangesTheThresholdWithoutJavaChanges() throws IOException {
+        String changed = resource("/service-contract-regulation-review.dmn").replace("&lt; -50000, &gt; 50000", "&lt; -10000, &gt; 10000");
+        Deployment deployment = repositoryService.createDeployment().name("Procesejer: lavere grænse")
+                .addString("service-contract-regulation-review.dmn", changed).deploy();
+        try {
+            ProcessInstance regulation = start("2027-04-01", -3);
+            execute(job(regulation));
+            assertThat(regulation).isWaitingAt("Task_Review");
+        } finally {
+            repositoryService.deleteDeployment(deployment.getId(), true);
+        }
+        ProcessInstance afterwards = start("2027-04-01", -3);
+        execute(job(afterwards));
+        assertThat(afterwards).isWaitingAt("Task_PostSettlement");
+    }
+
+    private ProcessInstance start(String effectiveFrom, int quantityChange) {
+        ServiceContractRegulationRequest request = new ServiceContractRegulationRequest(
+                "RITM" + (1_000_000 + (int) (Math.random() * 8_999_999)), CONTRACT, "BUF", LocalDate.parse(effectiveFrom),
+                BigDecimal.valueOf(quantityChange), "Færre medarbejdere");
+        return runtimeService.createProcessInstanceByKey(ServiceContractRegulationCaseType.PROCESS_KEY)
+                .businessKey(request.serviceNowRef())
+                .setVariables(caseType.startVariables(request))
+                .execute();
+    }
+
+    private void contract(String department, String unitPrice, LocalDate from, LocalDate to) {
+        when(contractRegister.find(CONTRACT))
+                .thenReturn(Optional.of(new ServiceContract(CONTRACT, department, new BigDecimal(unitPrice), from, to)));
+    }
+
+    private void logInAs(String user) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        identityService.setAuthentication(user, groups);
+    }
+
+    private void decideAs(String user, ProcessInstance instance, Map<String, Object> decision) {
+        logInAs(user);
+        taskService.complete(task(instance).getId(), decision);
+        identityService.clearAuthentication();
+    }
+
+    private Map<String, Object> variables(ProcessInstance instance) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list()
+                .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
+        return variables;
+    }
+
+    private String workNote(ProcessInstance instance, ServiceNowPort.State state) {
+        ArgumentCaptor<String> note = ArgumentCaptor.forClass(String.class);
+        verify(serviceNow).update(eq(instance.getBusinessKey()), eq(state), note.capture(), eq(instance.getId() + ":Task_UpdateServiceNow"));
+        return note.getValue();
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = ServiceContractRegulationProcessTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
