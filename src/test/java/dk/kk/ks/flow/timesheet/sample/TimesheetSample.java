@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import dk.kk.ks.flow.support.sample.SampleRun;
+
 /**
  * A reproducible sample of timesheets shaped like municipal shift work: day, evening and night shifts,
  * weekends, some overtime, the holidays that fall in the period, and about one in ten with a problem
@@ -22,6 +24,17 @@ public final class TimesheetSample {
     }
 
     public record Timesheet(String serviceNowRef, Map<String, Object> body, Problem problem) {
+
+        public SampleRun.SampleCase toSampleCase() {
+            return new SampleRun.SampleCase(serviceNowRef, body, problem != Problem.NONE);
+        }
+    }
+
+    /** PUT path to body: the sample's employees in the Opus simulator. */
+    public Map<String, Object> sandboxData() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        employees.forEach(employee -> data.put("/sandbox/opus/employees/" + employee.employeeNumber(), employee.sandboxData()));
+        return data;
     }
 
     private static final String[][] SHIFTS = {

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dk.kk.ks.flow.support.sample.SampleRun;
+
 /**
  * The command behind the README's "70 % automatic" figure. Against a running KS Flow (sandbox profile):
  * <pre>
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class TimesheetSampleCommand {
 
     private static final Logger log = LoggerFactory.getLogger(TimesheetSampleCommand.class);
+    static final String REVIEW_STEP = "Kontroller timeseddel";
 
     private TimesheetSampleCommand() {
     }
@@ -34,8 +37,10 @@ public final class TimesheetSampleCommand {
         TimesheetSample sample = new TimesheetSample(seed, LocalDate.now(), Integer.parseInt(options.get("--employees")),
                 Double.parseDouble(options.get("--problems")), "SMPL");
         int firstNumber = (int) (System.currentTimeMillis() / 1000 % 9_000_000);
-        SampleRun.Report report = new SampleRun(options.get("--url"))
-                .run(sample, sample.timesheets(count, firstNumber), Duration.ofSeconds(Long.parseLong(options.get("--timeout-seconds"))));
+        SampleRun.Report report = new SampleRun(options.get("--url")).run(sample.sandboxData(), "timesheets",
+                sample.timesheets(count, firstNumber).stream().map(TimesheetSample.Timesheet::toSampleCase).toList(),
+                REVIEW_STEP, view -> view.at("/result/automatic").asBoolean(false),
+                Duration.ofSeconds(Long.parseLong(options.get("--timeout-seconds"))));
         log.info("Timesheet sample (seed {}):\n{}", seed, report.summary());
     }
 }

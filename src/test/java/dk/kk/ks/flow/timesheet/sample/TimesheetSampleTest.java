@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dk.kk.ks.flow.support.IntegrationTestCase;
+import dk.kk.ks.flow.support.sample.SampleRun;
 
 /** The timesheet sample through the running application: the planted problems, and only they, go to review. */
 class TimesheetSampleTest extends IntegrationTestCase {
@@ -34,13 +35,15 @@ class TimesheetSampleTest extends IntegrationTestCase {
         int firstNumber = (int) (System.nanoTime() % 9_000_000);
         List<TimesheetSample.Timesheet> timesheets = sample.timesheets(120, Math.abs(firstNumber));
 
-        SampleRun.Report report = new SampleRun("http://localhost:" + port).run(sample, timesheets, Duration.ofSeconds(180));
+        SampleRun.Report report = new SampleRun("http://localhost:" + port).run(sample.sandboxData(), "timesheets",
+                timesheets.stream().map(TimesheetSample.Timesheet::toSampleCase).toList(), TimesheetSampleCommand.REVIEW_STEP,
+                view -> view.at("/result/automatic").asBoolean(false), Duration.ofSeconds(180));
 
         assertThat(report.failed()).isZero();
         assertThat(report.settled()).hasSize(120);
         assertThat(report.settled()).allSatisfy(settled ->
-                assertThat(settled.automatic()).as(settled.timesheet().serviceNowRef() + " " + settled.timesheet().problem())
-                        .isEqualTo(settled.timesheet().problem() == TimesheetSample.Problem.NONE));
+                assertThat(settled.automatic()).as(settled.sampleCase().serviceNowRef())
+                        .isEqualTo(!settled.sampleCase().plantedForReview()));
         assertThat(report.automaticShare()).isGreaterThanOrEqualTo(0.70);
         assertThat(report.settled()).filteredOn(SampleRun.Settled::automatic).extracting(SampleRun.Settled::outcome).containsOnly("POSTED");
     }

@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.timesheet.sample;
+package dk.kk.ks.flow.support.sample;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,20 +12,24 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Pushes a timesheet sample through a running KS Flow over its intake API, waits until every case is
- * either completed or waiting for a caseworker, and reports how many went through with no human step.
+ * Pushes a sample of cases through a running KS Flow over its intake API (after setting the sandbox
+ * data they need), waits until every case is either completed or waiting at its review step, and
+ * reports how many went through with no human step.
  */
 public final class SampleRun {
 
-    public static final String REVIEW_STEP = "Kontroller timeseddel";
+    /** One case of a sample, and whether its generator planted something a caseworker must see. */
+    public record SampleCase(String serviceNowRef, Map<String, Object> body, boolean plantedForReview) {
+    }
 
-    /** What happened to each timesheet: its case and whether it was keyed with no human step. */
-    public record Settled(TimesheetSample.Timesheet timesheet, String caseId, boolean automatic, String outcome) {
+    /** What happened to each case: its id and whether it completed with no human step. */
+    public record Settled(SampleCase sampleCase, String caseId, boolean automatic, String outcome) {
     }
 
     public record Report(int count, int automatic, int reviewed, int failed, double seconds, List<Long> intakeMillis,
@@ -37,8 +41,8 @@ public final class SampleRun {
 
         public String summary() {
             List<Long> sorted = intakeMillis.stream().sorted().toList();
-            return String.format("timesheets: %d%nautomatic (no human step): %d (%.1f %%)%nreview by ks-loen: %d (%.1f %%)%n"
-                            + "failed or stuck: %d%nend-to-end time: %.1f s, throughput %.1f timesheets/s%n"
+            return String.format("cases: %d%nautomatic (no human step): %d (%.1f %%)%nto a caseworker: %d (%.1f %%)%n"
+                            + "failed or stuck: %d%nend-to-end time: %.1f s, throughput %.1f cases/s%n"
                             + "intake latency: p50 %d ms, p95 %d ms, p99 %d ms",
                     count, automatic, 100.0 * automatic / Math.max(1, count), reviewed, 100.0 * reviewed / Math.max(1, count),
                     failed, seconds, count / Math.max(0.001, seconds),
@@ -58,33 +62,42 @@ public final class SampleRun {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    public Report run(TimesheetSample sample, List<TimesheetSample.Timesheet> timesheets, Duration timeout)
-            throws IOException, InterruptedException {
-        for (TimesheetSample.Employee employee : sample.employees()) {
-            send("PUT", "/sandbox/opus/employees/" + employee.employeeNumber(), employee.sandboxData(), "demo");
+    /**
+     * @param sandboxData  PUT path to body: the sandbox data the sample needs (employees, cards)
+     * @param caseType     the intake path segment, e.g. {@code timesheets}
+     * @param reviewStep   the name of the user task a case waits in when it needs a caseworker
+     * @param isAutomatic  from a completed case's CaseView: did it need no human step?
+     */
+    public Report run(Map<String, Object> sandboxData, String caseType, List<SampleCase> cases, String reviewStep,
+                      Predicate<JsonNode> isAutomatic, Duration timeout) throws IOException, InterruptedException {
+        for (Map.Entry<String, Object> data : sandboxData.entrySet()) {
+            HttpResponse<String> response = send("PUT", data.getKey(), data.getValue(), "demo");
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException("Sandbox refused PUT " + data.getKey() + ": " + response.statusCode() + " " + response.body());
+            }
         }
         long started = System.nanoTime();
         List<Long> intakeMillis = new ArrayList<>();
-        Map<String, TimesheetSample.Timesheet> byCase = new LinkedHashMap<>();
-        for (TimesheetSample.Timesheet timesheet : timesheets) {
+        Map<String, SampleCase> byCase = new LinkedHashMap<>();
+        for (SampleCase sampleCase : cases) {
             long before = System.nanoTime();
-            HttpResponse<String> response = send("POST", "/api/v1/timesheets", timesheet.body(), "servicenow");
+            HttpResponse<String> response = send("POST", "/api/v1/" + caseType, sampleCase.body(), "servicenow");
             intakeMillis.add((System.nanoTime() - before) / 1_000_000);
             if (response.statusCode() != 201 && response.statusCode() != 200) {
-                throw new IllegalStateException("Intake refused " + timesheet.serviceNowRef() + ": " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException("Intake refused " + sampleCase.serviceNowRef() + ": " + response.statusCode() + " " + response.body());
             }
-            byCase.put(json.readTree(response.body()).get("caseId").asText(), timesheet);
+            byCase.put(json.readTree(response.body()).get("caseId").asText(), sampleCase);
         }
         List<Settled> settled = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, TimesheetSample.Timesheet> open = new LinkedHashMap<>(byCase);
+        Map<String, SampleCase> open = new LinkedHashMap<>(byCase);
         while (!open.isEmpty() && System.nanoTime() < deadline) {
             for (var entry : List.copyOf(open.entrySet())) {
                 JsonNode view = json.readTree(send("GET", "/api/v1/cases/" + entry.getKey(), null, "servicenow").body());
                 boolean completed = "COMPLETED".equals(view.get("status").asText());
-                boolean inReview = view.get("currentSteps").toString().contains(REVIEW_STEP);
+                boolean inReview = view.get("currentSteps").toString().contains(reviewStep);
                 if (completed || inReview) {
-                    boolean automatic = view.at("/result/automatic").asBoolean(false) && completed;
+                    boolean automatic = completed && isAutomatic.test(view);
                     settled.add(new Settled(entry.getValue(), entry.getKey(), automatic, view.get("outcome").asText(null)));
                     open.remove(entry.getKey());
                 }
@@ -96,7 +109,7 @@ public final class SampleRun {
         double seconds = (System.nanoTime() - started) / 1e9;
         int automatic = (int) settled.stream().filter(Settled::automatic).count();
         int reviewed = settled.size() - automatic;
-        return new Report(timesheets.size(), automatic, reviewed, open.size(), seconds, intakeMillis, settled);
+        return new Report(cases.size(), automatic, reviewed, open.size(), seconds, intakeMillis, settled);
     }
 
     private HttpResponse<String> send(String method, String path, Object body, String user) throws IOException, InterruptedException {

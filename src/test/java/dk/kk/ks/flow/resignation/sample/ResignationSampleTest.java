@@ -1,0 +1,34 @@
+package dk.kk.ks.flow.resignation.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dk.kk.ks.flow.support.IntegrationTestCase;
+import dk.kk.ks.flow.support.sample.SampleRun;
+
+/** The resignation sample through the running application: deaths, civil servants and advance holiday, and only they, reach a caseworker. */
+class ResignationSampleTest extends IntegrationTestCase {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aSampleOf100GoesThroughWithOnlyThePlantedCasesReviewed() throws Exception {
+        List<ResignationSample.Resignation> resignations = new ResignationSample(42, LocalDate.now(), "FRTS")
+                .resignations(100, (int) Math.abs(System.nanoTime() % 9_000_000));
+
+        SampleRun.Report report = ResignationSampleCommand.run(new SampleRun("http://localhost:" + port), resignations, Duration.ofSeconds(180));
+
+        assertThat(report.failed()).isZero();
+        assertThat(report.settled()).hasSize(100).allSatisfy(settled ->
+                assertThat(settled.automatic()).as(settled.sampleCase().body().toString()).isEqualTo(!settled.sampleCase().plantedForReview()));
+        assertThat(report.settled()).filteredOn(SampleRun.Settled::automatic).extracting(SampleRun.Settled::outcome).containsOnly("REGISTERED");
+        assertThat(report.automaticShare()).isGreaterThan(0.6);
+    }
+}
