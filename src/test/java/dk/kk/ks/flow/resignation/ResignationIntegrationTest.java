@@ -39,8 +39,11 @@ class ResignationIntegrationTest extends IntegrationTestCase {
 
         List<Map<String, Object>> opus = sandboxRequests("opus");
         assertThat(opus).filteredOn(r -> "/api/loen/employees/E40301/termination".equals(r.get("path")))
-                .singleElement().satisfies(r -> assertThat((Map<?, ?>) r.get("body"))
-                        .containsEntry("terminationDate", "2027-01-31").containsEntry("reason", "RESIGNATION"));
+                .singleElement().satisfies(r -> {
+                    Map<?, ?> body = (Map<?, ?>) r.get("body");
+                    assertThat(body.get("terminationDate")).isEqualTo("2027-01-31");
+                    assertThat(body.get("reason")).isEqualTo("RESIGNATION");
+                });
         assertThat(opus).filteredOn(r -> "/api/loen/one-off-payments".equals(r.get("path")))
                 .filteredOn(r -> ref.equals(((Map<?, ?>) r.get("body")).get("reference")))
                 .singleElement().satisfies(r -> {
