@@ -60,11 +60,28 @@ class AccessSetup {
         grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 
-        filter("Opgaver til mine grupper", 1,
+        filter("Opgaver til mine grupper", 1, null,
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
-        filter("Mine opgaver", 2,
+        filter("Mine opgaver", 2, null,
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        int priority = 10;
+        for (WorkFilter work : WORK_FILTERS) {
+            filter(work.name(), priority++, work.group(), taskService.createTaskQuery().processDefinitionKey(work.processKey())
+                    .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+        }
     }
+
+    /** A Tasklist filter per kind of work, shown only to the group that does it, so each person sees their own work first. */
+    private record WorkFilter(String name, String processKey, String group) {
+    }
+
+    private static final java.util.List<WorkFilter> WORK_FILTERS = java.util.List.of(
+            new WorkFilter("Udbetalinger til godkendelse", "invoice-payout", Groups.DEBITOR_APPROVERS),
+            new WorkFilter("Udbetalinger til økonomichef", "invoice-payout", Groups.FINANCE_MANAGERS),
+            new WorkFilter("Timesedler til kontrol", "timesheet", Groups.PAYROLL),
+            new WorkFilter("Fratrædelser", "resignation", Groups.PAYROLL),
+            new WorkFilter("Posteringer til kontrol", "posting", Groups.BOOKKEEPING),
+            new WorkFilter("Reguleringer til kontrol", "service-contract-regulation", Groups.FINANCE));
 
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
         boolean exists = authorizationService.createAuthorizationQuery()
@@ -82,7 +99,8 @@ class AccessSetup {
         authorizationService.saveAuthorization(authorization);
     }
 
-    private void filter(String name, int priority, TaskQuery query) {
+    /** A shared filter, readable by everybody (group null) or by one group. */
+    private void filter(String name, int priority, String group, TaskQuery query) {
         if (filterService.createFilterQuery().filterName(name).count() > 0) {
             return;
         }
@@ -90,12 +108,16 @@ class AccessSetup {
                 .setQuery(query)
                 .setProperties(Map.of("priority", priority, "description", name, "refresh", true));
         filterService.saveFilter(filter);
-        Authorization everyone = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
-        everyone.setUserId(Authorization.ANY);
-        everyone.setResource(Resources.FILTER);
-        everyone.setResourceId(filter.getId());
-        everyone.addPermission(Permissions.READ);
-        authorizationService.saveAuthorization(everyone);
+        Authorization read = authorizationService.createNewAuthorization(group == null ? AUTH_TYPE_GLOBAL : AUTH_TYPE_GRANT);
+        if (group == null) {
+            read.setUserId(Authorization.ANY);
+        } else {
+            read.setGroupId(group);
+        }
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filter.getId());
+        read.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(read);
         log.info("Created Tasklist filter '{}'", name);
     }
 }
