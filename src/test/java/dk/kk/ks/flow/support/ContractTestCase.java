@@ -30,7 +30,9 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
         "ksflow.systems.servicenow.username=sn-user",
         "ksflow.systems.servicenow.password=sn-secret",
         "ksflow.systems.opus.username=opus-user",
-        "ksflow.systems.opus.password=opus-secret"})
+        "ksflow.systems.opus.password=opus-secret",
+        "ksflow.systems.cardissuer.username=card-user",
+        "ksflow.systems.cardissuer.password=card-secret"})
 public abstract class ContractTestCase {
 
     protected static final int READ_TIMEOUT_MILLIS = 1000;
@@ -62,6 +64,7 @@ public abstract class ContractTestCase {
     static void externalSystemsOnWireMock(DynamicPropertyRegistry registry) {
         registry.add("ksflow.systems.servicenow.base-url", () -> "http://localhost:" + port);
         registry.add("ksflow.systems.opus.base-url", () -> "http://localhost:" + port);
+        registry.add("ksflow.systems.cardissuer.base-url", () -> "http://localhost:" + port);
     }
 
     @BeforeEach

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import dk.kk.ks.flow.integration.cardissuer.CardIssuerPort;
 import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
 import dk.kk.ks.flow.integration.opus.OpusOekonomiPort;
@@ -36,6 +37,8 @@ public abstract class ProcessTestCase {
     protected OpusOekonomiPort opusOekonomi;
     @MockitoBean
     protected ServiceContractRegister contractRegister;
+    @MockitoBean
+    protected CardIssuerPort cardIssuer;
 
     @Autowired
     protected ProcessEngine processEngine;

@@ -1,0 +1,82 @@
+package dk.kk.ks.flow.paymentcard;
+
+import static dk.kk.ks.flow.paymentcard.PaymentCardVariables.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import dk.kk.ks.flow.intake.CaseVariables;
+import dk.kk.ks.flow.platform.FourEyes;
+import dk.kk.ks.flow.platform.FourEyesViolationException;
+
+/**
+ * On completing "Udpeg godkender" (KS Økonomi, when Opus names no manager who can approve): the
+ * caseworker appoints the approver, a known user who is neither the requester nor the employee, or
+ * rejects the order with a comment (REJECTED_BY_CASEWORKER). Neither the requester nor the employee
+ * can do this step.
+ */
+@Component("assignPaymentCardApprover")
+class AssignApproverListener implements TaskListener {
+
+    static final String ASSIGN = "ASSIGN";
+    static final String REJECT = "REJECT";
+    static final String REJECTED_BY_CASEWORKER = "REJECTED_BY_CASEWORKER";
+
+    private final FourEyes fourEyes;
+    private final KnownUsers knownUsers;
+
+    AssignApproverListener(FourEyes fourEyes, KnownUsers knownUsers) {
+        this.fourEyes = fourEyes;
+        this.knownUsers = knownUsers;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            FourEyes.startBlank(task, ASSIGNMENT, APPROVER_USER_ID, COMMENT);
+            return;
+        }
+        String user = fourEyes.completingUser(task);
+        String requester = REQUESTED_BY.get(task);
+        String employee = EMPLOYEE_USER_ID.get(task);
+        FourEyes.notTheRequester(user, requester, "Du kan ikke udpege godkenderen af et betalingskort, som du selv har bestilt.");
+        if (user.equals(employee)) {
+            throw new FourEyesViolationException("Du kan ikke udpege godkenderen af dit eget betalingskort.");
+        }
+        String assignment = ASSIGNMENT.get(task);
+        if (ASSIGN.equals(assignment)) {
+            APPROVER.set(task.getExecution(), appointed(APPROVER_USER_ID.get(task), requester, employee));
+            APPROVER_FOUND.set(task.getExecution(), true);
+        } else if (REJECT.equals(assignment)) {
+            FourEyes.decision(false, COMMENT.get(task));
+            List<String> reasons = new ArrayList<>(PaymentCardApprovalListener.orEmpty(CaseVariables.REASONS.get(task)));
+            reasons.add(REJECTED_BY_CASEWORKER);
+            APPROVED.set(task.getExecution(), false);
+            CaseVariables.OUTCOME.set(task.getExecution(), "REJECTED");
+            CaseVariables.REASONS.set(task.getExecution(), reasons);
+        } else {
+            throw new FourEyesViolationException("Vælg: udpeg en godkender, eller afvis bestillingen.");
+        }
+    }
+
+    private String appointed(String typed, String requester, String employee) {
+        String approver = typed == null ? "" : typed.trim();
+        if (approver.isEmpty()) {
+            throw new FourEyesViolationException("Angiv godkenderens bruger-id.");
+        }
+        if (!knownUsers.exists(approver)) {
+            throw new FourEyesViolationException("Der findes ingen bruger med bruger-id '" + approver + "'.");
+        }
+        if (approver.equals(requester)) {
+            throw new FourEyesViolationException("Godkenderen må ikke være den, der har bestilt kortet.");
+        }
+        if (approver.equals(employee)) {
+            throw new FourEyesViolationException("Godkenderen må ikke være medarbejderen selv.");
+        }
+        return approver;
+    }
+}

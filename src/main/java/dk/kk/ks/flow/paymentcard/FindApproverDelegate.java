@@ -1,0 +1,57 @@
+package dk.kk.ks.flow.paymentcard;
+
+import static dk.kk.ks.flow.paymentcard.PaymentCardVariables.*;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import dk.kk.ks.flow.intake.CaseVariables;
+
+/**
+ * "Find godkender i Opus": the employee and the manager who approves the card (ManagerLookup). An
+ * employee unknown to Opus ends the case REJECTED (UNKNOWN_EMPLOYEE); a missing manager is recorded as
+ * the reason for the caseworker's step "Udpeg godkender".
+ */
+@Component("findPaymentCardApprover")
+class FindApproverDelegate implements JavaDelegate {
+
+    static final String UNKNOWN_EMPLOYEE = "UNKNOWN_EMPLOYEE";
+
+    private final ManagerLookup lookup;
+
+    FindApproverDelegate(ManagerLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ManagerLookup.Lookup found = lookup.approverFor(EMPLOYEE_NUMBER.require(execution), REQUESTED_BY.require(execution));
+        if (found.employee() == null) {
+            CaseVariables.OUTCOME.set(execution, "REJECTED");
+            CaseVariables.REASONS.set(execution, List.of(UNKNOWN_EMPLOYEE));
+            throw new BpmnError(UNKNOWN_EMPLOYEE, "Opus does not know the employee");
+        }
+        EMPLOYEE_NAME.set(execution, found.employee().name());
+        EMPLOYEE_USER_ID.set(execution, found.employee().userId());
+        APPROVER.set(execution, found.approver());
+        APPROVER_FOUND.set(execution, found.approver() != null);
+        ESCALATED.set(execution, found.escalated());
+        APPROVER_MISSING_TEXT.set(execution, missingText(found.missingReason()));
+        if (found.missingReason() != null) {
+            CaseVariables.REASONS.set(execution, List.of(found.missingReason()));
+        }
+    }
+
+    static String missingText(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        return ManagerLookup.NO_MANAGER_ABOVE_REQUESTER.equals(reason)
+                ? "Bestilleren er medarbejderens leder, og Opus har ingen leder med en bruger over bestilleren."
+                : "Opus har ingen leder med en bruger for medarbejderen.";
+    }
+}

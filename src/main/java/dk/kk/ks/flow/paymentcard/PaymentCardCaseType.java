@@ -1,0 +1,107 @@
+package dk.kk.ks.flow.paymentcard;
+
+import static dk.kk.ks.flow.paymentcard.PaymentCardVariables.*;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dk.kk.ks.flow.intake.CaseType;
+import dk.kk.ks.flow.platform.Kroner;
+
+@Component
+class PaymentCardCaseType implements CaseType<PaymentCardRequest> {
+
+    static final String PROCESS_KEY = "payment-card";
+
+    static final Map<String, String> REASON_TEXTS = Map.of(
+            "UNKNOWN_EMPLOYEE", "Medarbejderen findes ikke i Opus",
+            ManagerLookup.NO_MANAGER, "Opus har ingen leder med en bruger for medarbejderen; KS Økonomi udpegede godkenderen",
+            ManagerLookup.NO_MANAGER_ABOVE_REQUESTER,
+            "Bestilleren er medarbejderens leder, og Opus har ingen leder over bestilleren; KS Økonomi udpegede godkenderen",
+            "REJECTED_BY_APPROVER", "Afvist af godkenderen",
+            "REJECTED_BY_CASEWORKER", "Afvist af KS Økonomi",
+            "LIMIT_ABOVE_MAXIMUM", "Kortudstederen afviser grænsen: den er over udstederens maksimum",
+            CloseCardsDelegate.NO_OPEN_CARD, "Medarbejderen har intet åbent betalingskort");
+
+    @Override
+    public String name() {
+        return "payment-cards";
+    }
+
+    @Override
+    public String processKey() {
+        return PROCESS_KEY;
+    }
+
+    @Override
+    public Class<PaymentCardRequest> requestType() {
+        return PaymentCardRequest.class;
+    }
+
+    @Override
+    public List<FieldError> validate(PaymentCardRequest request) {
+        if (request.action() == PaymentCardRequest.Action.ORDER && request.monthlyLimit() == null) {
+            return List.of(new FieldError("monthlyLimit", "is required when action is ORDER"));
+        }
+        return List.of();
+    }
+
+    @Override
+    public Map<String, Object> startVariables(PaymentCardRequest request) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(ACTION.name(), request.action().name());
+        variables.put(EMPLOYEE_NUMBER.name(), request.employeeNumber());
+        if (request.action() == PaymentCardRequest.Action.ORDER) {
+            variables.put(MONTHLY_LIMIT.name(), request.monthlyLimit().doubleValue());
+        }
+        variables.put(REQUESTED_BY.name(), request.requestedBy());
+        variables.put(APPROVALS.name(), new ArrayList<String>());
+        return variables;
+    }
+
+    @Override
+    public Map<String, Object> result(Map<String, Object> variables) {
+        List<String> approvals = APPROVALS.from(variables);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("approvals", approvals == null ? List.of() : approvals);
+        result.put("cardId", CARD_ID.from(variables));
+        String approver = APPROVER.from(variables);
+        if (approver != null) {
+            result.put("approver", approver);
+        }
+        Boolean escalated = ESCALATED.from(variables);
+        if (escalated != null) {
+            result.put("escalated", escalated);
+        }
+        List<String> closed = CLOSED_CARD_IDS.from(variables);
+        if (closed != null) {
+            result.put("closedCardIds", closed);
+        }
+        return result;
+    }
+
+    @Override
+    public String reasonText(String reasonCode) {
+        return REASON_TEXTS.getOrDefault(reasonCode, reasonCode);
+    }
+
+    @Override
+    public String workNoteSummary(Map<String, Object> variables) {
+        String cardId = CARD_ID.from(variables);
+        if (cardId == null) {
+            return null;
+        }
+        if ("CLOSE".equals(ACTION.from(variables))) {
+            List<String> closed = CLOSED_CARD_IDS.from(variables);
+            return "Spærret hos kortudstederen: " + String.join(", ", closed == null ? List.of(cardId) : closed) + ".";
+        }
+        Double limit = MONTHLY_LIMIT.from(variables);
+        return "Betalingskort " + cardId + " bestilt hos kortudstederen"
+                + (limit == null ? "." : " med en månedlig grænse på " + Kroner.format(BigDecimal.valueOf(limit)) + ".");
+    }
+}

@@ -1,0 +1,37 @@
+package dk.kk.ks.flow.paymentcard;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Påmind godkender": the approval has waited too long. The open task of the case (the manager's
+ * approval, the limit approval, or the caseworker's step) is raised to high priority, so Tasklist sorts
+ * and marks it, and the reminder is counted on the case.
+ */
+@Component("remindPaymentCardApprover")
+class RemindApproverDelegate implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(RemindApproverDelegate.class);
+    static final int REMINDED_PRIORITY = 80;
+
+    private final TaskService taskService;
+
+    RemindApproverDelegate(TaskService taskService) {
+        this.taskService = taskService;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list()) {
+            taskService.setPriority(task.getId(), REMINDED_PRIORITY);
+        }
+        Integer sent = PaymentCardVariables.REMINDERS.get(execution);
+        PaymentCardVariables.REMINDERS.set(execution, sent == null ? 1 : sent + 1);
+        log.info("Reminded the approver of payment-card case {}", execution.getProcessInstanceId());
+    }
+}
