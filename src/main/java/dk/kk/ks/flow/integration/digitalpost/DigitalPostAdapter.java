@@ -24,10 +24,6 @@ class DigitalPostAdapter implements DigitalPostPort {
     private final MemoMessageBuilder builder;
     private final Clock clock;
 
-    DigitalPostAdapter(DigitalPostClient client, SystemEndpoints endpoints, MemoMessageBuilder builder) {
-        this(client, endpoints, builder, Clock.systemUTC());
-    }
-
     DigitalPostAdapter(DigitalPostClient client, SystemEndpoints endpoints, MemoMessageBuilder builder, Clock clock) {
         this.client = client;
         this.endpoints = endpoints;
