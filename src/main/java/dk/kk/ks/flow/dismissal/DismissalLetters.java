@@ -94,6 +94,7 @@ public class DismissalLetters {
         fields.put("notice", notice(letter.noticeMonths(), letter.noticeDays()));
         fields.put("terminationDate", date(letter.terminationDate()));
         fields.put("severanceMonths", letter.severanceMonths());
+        fields.put("severance", letter.severanceMonths() + (letter.severanceMonths() == 1 ? " måneds løn" : " måneders løn"));
         return render("dismissal", fields);
     }
 

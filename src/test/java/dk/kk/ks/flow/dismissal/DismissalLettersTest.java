@@ -45,7 +45,15 @@ class DismissalLettersTest {
         String text = textOf(letters.dismissalLetter(new DismissalLetters.DismissalLetter(NAME, REASONS, LocalDate.of(2026, 12, 15),
                 1, 0, LocalDate.of(2027, 1, 31), 0)));
 
-        assertThat(text).contains("1 måned", "31. januar 2027").doesNotContain("fratrædelsesgodtgørelse", "1 måneder");
+        assertThat(text).contains("1 måned ", "31. januar 2027").doesNotContain("fratrædelsesgodtgørelse", "1 måneder");
+    }
+
+    @Test
+    void oneMonthsSeveranceIsSingular() throws IOException {
+        String text = textOf(letters.dismissalLetter(new DismissalLetters.DismissalLetter(NAME, REASONS, LocalDate.of(2026, 12, 15),
+                6, 0, LocalDate.of(2027, 6, 30), 1)));
+
+        assertThat(text).contains("fratrædelsesgodtgørelse svarende til 1 måneds løn");
     }
 
     @Test
