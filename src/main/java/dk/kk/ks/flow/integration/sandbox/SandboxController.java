@@ -55,7 +55,9 @@ class SandboxController {
         html.append("""
                 </ul><p>Testdata: <code>PUT /sandbox/opus/employees/{nr}</code>, <code>/sandbox/opus/accounts/{konto}</code>,
                 <code>/sandbox/opus/cost-centers/{sted}</code>, <code>/sandbox/opus/periods/{åååå-mm}</code>,
-                <code>/sandbox/opus/debtors/{debitor}</code>, <code>/sandbox/servicenow/contracts/{nr}</code>.</p></body></html>
+                <code>/sandbox/opus/debtors/{debitor}</code>, <code>/sandbox/servicenow/contracts/{nr}</code>.
+                Journaliseret i eDoc: <a href="/sandbox/edoc/cases">sager og dokumenter</a>;
+                sendt med Digital Post: <a href="/sandbox/digitalpost/messages">meddelelser</a>.</p></body></html>
                 """);
         return html.toString();
     }
