@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,16 @@ class DigitalPostClientContractTest extends ContractTestCase {
     /** The application does not start without a PaymentCardClosing until the payment-card closing lands on main. */
     @MockitoBean
     private PaymentCardClosing paymentCardClosing;
+
+    /**
+     * One request to the freshly started WireMock before the tests, so that a cold server in a busy JVM does not
+     * exceed the clients' read timeout in whichever test runs first (the journal is reset before each test).
+     */
+    @BeforeAll
+    static void warmUpWireMock() throws Exception {
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(wireMock.baseUrl() + "/warm-up")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    }
 
     private static DigitalPostPort.Letter hearing() {
         return DigitalPostPort.Letter.toCitizen(FAKE_CPR, "Mette Jensen", "Partshøring om afskedigelse", true, "2026-0000042",

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -41,6 +42,16 @@ class EdocClientContractTest extends ContractTestCase {
     /** The application does not start without a PaymentCardClosing until the payment-card closing lands on main. */
     @MockitoBean
     private PaymentCardClosing paymentCardClosing;
+
+    /**
+     * One request to the freshly started WireMock before the tests, so that a cold server in a busy JVM does not
+     * exceed the clients' read timeout in whichever test runs first (the journal is reset before each test).
+     */
+    @BeforeAll
+    static void warmUpWireMock() throws Exception {
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(wireMock.baseUrl() + "/warm-up")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    }
 
     @Test
     void aPersonnelCaseIsCreatedWithKleAndTheEmployeeAsPartyInTheBodyOnly() {
