@@ -95,7 +95,7 @@ final class PdfLetterWriter {
         }
 
         private void paragraph(String text, PDFont font, float size) throws IOException {
-            for (String line : wrap(text, font, size)) {
+            for (String line : wrap(printable(text, font), font, size)) {
                 if (y - size * LEADING < MARGIN) {
                     stream.close();
                     newPage();
@@ -106,6 +106,26 @@ final class PdfLetterWriter {
                 stream.newLineAtOffset(MARGIN, y);
                 stream.showText(line);
                 stream.endText();
+            }
+        }
+
+        /** The line, with any character the font has no glyph for (an emoji, a control character) as "?". */
+        private static String printable(String line, PDFont font) {
+            try {
+                font.encode(line);
+                return line;
+            } catch (IOException | IllegalArgumentException missingGlyph) {
+                StringBuilder printable = new StringBuilder();
+                line.codePoints().forEach(codePoint -> {
+                    String character = new String(Character.toChars(codePoint));
+                    try {
+                        font.encode(character);
+                        printable.append(character);
+                    } catch (IOException | IllegalArgumentException e) {
+                        printable.append('?');
+                    }
+                });
+                return printable.toString();
             }
         }
 

@@ -85,6 +85,14 @@ class DismissalLettersTest {
     }
 
     @Test
+    void aCharacterTheFontLacksBecomesAQuestionMarkInsteadOfFailingTheCase() throws IOException {
+        String text = textOf(letters.withdrawalLetter(new DismissalLetters.WithdrawalLetter(NAME, LocalDate.of(2026, 12, 14),
+                "Tak for dit svar \uD83D\uDE42\u0007 og god jul.")));
+
+        assertThat(text).contains("Tak for dit svar ?? og god jul.");
+    }
+
+    @Test
     void theTemplatesCommentsDoNotReachTheLetter() {
         String text = letters.hearingLetterText(DismissalLetters.HearingLetter.withDefaultDeadline(NAME, REASONS, LocalDate.of(2026, 11, 27)));
 

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +31,7 @@ import dk.kk.ks.flow.support.IntegrationTestCase;
  * journalised on a new personnel case and sent as a MeMo message; retries with the same key change nothing; a
  * malformed MeMo message is refused with 400.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DismissalSandboxIntegrationTest extends IntegrationTestCase {
 
     private static final String CPR = "0101901234";
@@ -47,7 +51,7 @@ class DismissalSandboxIntegrationTest extends IntegrationTestCase {
     private PaymentCardClosing paymentCardClosing;
 
     @Test
-    void aHearingLetterIsJournalisedOnANewPersonnelCaseAndSentByDigitalPostOnceEvenWhenRetried() {
+    void aHearingLetterIsJournalisedOnANewPersonnelCaseAndSentByDigitalPostOnceEvenWhenRetried(CapturedOutput output) {
         String key = "case-" + UUID.randomUUID();
         byte[] pdf = letters.hearingLetter(DismissalLetters.HearingLetter.withDefaultDeadline("Mette Jensen", "Gentagne udeblivelser.",
                 LocalDate.of(2026, 11, 27)));
@@ -78,6 +82,7 @@ class DismissalSandboxIntegrationTest extends IntegrationTestCase {
         assertThat(sent).extracting(r -> r.get("replayed")).containsExactly(false, true);
         List<Map<String, Object>> messages = getList("demo", "/sandbox/digitalpost/messages");
         assertThat(messages).filteredOn(m -> messageId.equals(m.get("messageId"))).hasSize(1);
+        assertThat(output.getAll()).contains("Digital Post accepted message").doesNotContain(CPR);
     }
 
     @Test
@@ -93,7 +98,7 @@ class DismissalSandboxIntegrationTest extends IntegrationTestCase {
     }
 
     @Test
-    void aMalformedMemoMessageIsRefusedWith400() {
+    void aMalformedMemoMessageIsRefusedWith400(CapturedOutput output) {
         String good = new MemoMessageBuilder(new MemoMessageBuilder.Sender("64942212", "CVR", "Københavns Kommune"),
                 new MemoMessageBuilder.Kle("81.03.00", "KLE 2024", "G01", "Personalesager"))
                 .kombiRequest(DigitalPostPort.Letter.toCitizen(CPR, "Mette Jensen", "Partshøring", true, "2026-0000001",
@@ -105,6 +110,7 @@ class DismissalSandboxIntegrationTest extends IntegrationTestCase {
         assertThat(wrongNamespace.getBody()).contains("INVALID_MEMO").doesNotContain(CPR);
         assertThat(postXml(good.replaceAll("<memo:content>[^<]*</memo:content>", "<memo:content>%%%</memo:content>"))
                 .getStatusCode().value()).isEqualTo(400);
+        assertThat(output.getAll()).doesNotContain(CPR);
     }
 
     private ResponseEntity<String> postXml(String xml) {
