@@ -32,7 +32,11 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
         "ksflow.systems.opus.username=opus-user",
         "ksflow.systems.opus.password=opus-secret",
         "ksflow.systems.cardissuer.username=card-user",
-        "ksflow.systems.cardissuer.password=card-secret"})
+        "ksflow.systems.cardissuer.password=card-secret",
+        "ksflow.systems.edoc.username=edoc-user",
+        "ksflow.systems.edoc.password=edoc-secret",
+        "ksflow.systems.digitalpost.username=dp-user",
+        "ksflow.systems.digitalpost.password=dp-secret"})
 public abstract class ContractTestCase {
 
     protected static final int READ_TIMEOUT_MILLIS = 1000;
@@ -65,6 +69,8 @@ public abstract class ContractTestCase {
         registry.add("ksflow.systems.servicenow.base-url", () -> "http://localhost:" + port);
         registry.add("ksflow.systems.opus.base-url", () -> "http://localhost:" + port);
         registry.add("ksflow.systems.cardissuer.base-url", () -> "http://localhost:" + port);
+        registry.add("ksflow.systems.edoc.base-url", () -> "http://localhost:" + port);
+        registry.add("ksflow.systems.digitalpost.base-url", () -> "http://localhost:" + port);
     }
 
     @BeforeEach

@@ -56,7 +56,9 @@ class SandboxController {
                 </ul><p>Testdata: <code>PUT /sandbox/opus/employees/{nr}</code>, <code>/sandbox/opus/accounts/{konto}</code>,
                 <code>/sandbox/opus/cost-centers/{sted}</code>, <code>/sandbox/opus/periods/{åååå-mm}</code>,
                 <code>/sandbox/opus/debtors/{debitor}</code>, <code>/sandbox/servicenow/contracts/{nr}</code>,
-                <code>/sandbox/cardissuer/cards/{kort}</code> (alle kort: <a href="/sandbox/cardissuer/cards">GET</a>).</p></body></html>
+                <code>/sandbox/cardissuer/cards/{kort}</code> (alle kort: <a href="/sandbox/cardissuer/cards">GET</a>).
+                Journaliseret i eDoc: <a href="/sandbox/edoc/cases">sager og dokumenter</a>;
+                sendt med Digital Post: <a href="/sandbox/digitalpost/messages">meddelelser</a>.</p></body></html>
                 """);
         return html.toString();
     }
