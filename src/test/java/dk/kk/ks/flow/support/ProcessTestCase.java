@@ -8,6 +8,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import dk.kk.ks.flow.integration.cardissuer.CardIssuerPort;
+import dk.kk.ks.flow.integration.digitalpost.DigitalPostPort;
+import dk.kk.ks.flow.integration.edoc.EdocPort;
 import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
 import dk.kk.ks.flow.integration.opus.OpusOekonomiPort;
@@ -33,6 +35,10 @@ public abstract class ProcessTestCase {
     protected OpusLonPort opusLon;
     @MockitoBean
     protected PaymentCardClosing paymentCards;
+    @MockitoBean
+    protected EdocPort edoc;
+    @MockitoBean
+    protected DigitalPostPort digitalPost;
     @MockitoBean
     protected OpusOekonomiPort opusOekonomi;
     @MockitoBean

@@ -1,0 +1,39 @@
+package dk.kk.ks.flow.dismissal;
+
+import static dk.kk.ks.flow.dismissal.DismissalVariables.*;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import dk.kk.ks.flow.platform.FourEyesViolationException;
+
+/** On completing "Kontroller afskedigelse": the hearing deadline is a date after today; the timer waits until its end. */
+@Component("checkDismissal")
+class CheckDismissalListener implements TaskListener {
+
+    private final Clock clock;
+
+    CheckDismissalListener(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        LocalDate deadline;
+        try {
+            deadline = LocalDate.parse(HEARING_DEADLINE.require(task));
+        } catch (DateTimeParseException | IllegalStateException e) {
+            throw new FourEyesViolationException("Angiv en høringsfrist (åååå-mm-dd).");
+        }
+        if (!deadline.isAfter(LocalDate.now(clock))) {
+            throw new FourEyesViolationException("Høringsfristen skal ligge efter i dag.");
+        }
+        HEARING_DEADLINE.set(task.getExecution(), deadline.toString());
+        HEARING_DEADLINE_ENDS.set(task.getExecution(), deadline + "T23:59:59");
+    }
+}
