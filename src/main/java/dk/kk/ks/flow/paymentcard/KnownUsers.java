@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether a user id exists in Camunda's identity service, whoever is logged in: inside a task listener
- * the engine would otherwise show the completing user only the users they may read (themselves).
+ * the query runs without the completing user's authorizations, so the answer never depends on which
+ * users they may read in Admin.
  */
 @Component
 class KnownUsers {

@@ -39,7 +39,7 @@ class PaymentCardIntegrationTest extends IntegrationTestCase {
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String caseId = created.getBody().caseId();
 
-        CaseView waiting = awaitStep(caseId, "Godkend betalingskort");
+        CaseView waiting = awaitStep(caseId, "Godkend betalingskort", view -> view.result().get("approver") != null);
         assertThat(waiting.result()).containsEntry("approver", "leder1").containsEntry("approvals", List.of());
         List<Map<String, Object>> tasks = tasks("leder1", caseId);
         assertThat(tasks).hasSize(1);
@@ -125,7 +125,7 @@ class PaymentCardIntegrationTest extends IntegrationTestCase {
         String ref = newServiceNowRef("RITM");
         String caseId = createCase("payment-cards", order(ref, employeeNumber, 60000, "leder2")).getBody().caseId();
 
-        CaseView waiting = awaitStep(caseId, "Udpeg godkender");
+        CaseView waiting = awaitStep(caseId, "Udpeg godkender", view -> !view.reasons().isEmpty());
         assertThat(waiting.reasons()).containsExactly("NO_MANAGER_ABOVE_REQUESTER");
         assertThat(waiting.result()).containsEntry("escalated", true);
         String assignTask = (String) tasks("bo", caseId).get(0).get("id");
@@ -165,6 +165,14 @@ class PaymentCardIntegrationTest extends IntegrationTestCase {
         ResponseEntity<String> many = postJson("servicenow", "/api/v1/payment-cards", invalid);
         assertThat(many.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(fields(many)).containsExactlyInAnyOrder("employeeNumber", "monthlyLimit", "requestedBy");
+    }
+
+    /**
+     * The step, and what the step's job wrote: CaseViews reads the variables and the steps in separate
+     * queries, so on PostgreSQL a poll can see the new step with the variables of a moment before.
+     */
+    private CaseView awaitStep(String caseId, String step, java.util.function.Predicate<CaseView> written) {
+        return awaitCase(caseId, view -> view.currentSteps().contains(step) && written.test(view));
     }
 
     private List<String> fields(ResponseEntity<String> problem) throws Exception {
