@@ -56,19 +56,22 @@ public class CaseViews {
 
     private CaseView view(HistoricProcessInstance instance) {
         String caseId = instance.getId();
-        Map<String, Object> variables = variables(caseId);
         CaseType<?> caseType = caseTypes.byProcessKey(instance.getProcessDefinitionKey()).orElse(null);
         List<String> instanceTree = instance.getEndTime() == null ? activeInstanceTree(caseId) : List.of(caseId);
         boolean incident = instance.getEndTime() == null && instanceTree.stream()
                 .anyMatch(id -> runtimeService.createIncidentQuery().processInstanceId(id).count() > 0);
         CaseView.Status status = incident ? CaseView.Status.INCIDENT
                 : instance.getEndTime() != null ? CaseView.Status.COMPLETED : CaseView.Status.ACTIVE;
+        // Steps before variables: a job commits both together, so variables read after the steps are
+        // never older than the steps (the other order could show a new step with the previous variables).
+        List<String> steps = instance.getEndTime() == null ? currentSteps(instanceTree) : List.of();
+        Map<String, Object> variables = variables(caseId);
         List<String> reasons = CaseVariables.REASONS.from(variables);
         return new CaseView(caseId,
                 caseType == null ? instance.getProcessDefinitionKey() : caseType.name(),
                 instance.getBusinessKey(),
                 status,
-                instance.getEndTime() == null ? currentSteps(instanceTree) : List.of(),
+                steps,
                 CaseVariables.OUTCOME.from(variables),
                 reasons == null ? List.of() : reasons,
                 caseType == null ? Map.of() : caseType.result(variables));

@@ -66,6 +66,20 @@ class ResignationIntegrationTest extends IntegrationTestCase {
         assertThat(done.reasons()).isEmpty();
     }
 
+    @Test
+    void aLeaversPaymentCardIsBlockedExactlyOnce() {
+        // E10002 has a card in Opus and an open card CARD-100001 at the issuer (sandbox seed data).
+        CaseView created = createCase("resignations", Map.of("serviceNowRef", newServiceNowRef("RITM"), "employeeNumber", "E10002",
+                "lastWorkingDay", "2027-05-31", "reason", "RESIGNATION", "reportedBy", "leder1")).getBody();
+
+        CaseView done = awaitCompleted(created.caseId());
+
+        assertThat(done.result()).containsEntry("paymentCardClosed", true).containsEntry("triage", "AUTOMATIC");
+        assertThat(sandboxRequests("cardissuer")).filteredOn(r -> "/api/cards/CARD-100001/block".equals(r.get("path")))
+                .filteredOn(r -> !Boolean.TRUE.equals(r.get("replayed")))
+                .hasSize(1);
+    }
+
     private static Map<String, Object> employee(double daysTaken, double annualSalary, String department, boolean card) {
         Map<String, Object> employee = new LinkedHashMap<>();
         employee.put("name", "Test Fratrædende");
