@@ -22,7 +22,7 @@ final class BenefitsPage {
                 """);
         html.append("<p>Sager startet fra ").append(report.from()).append(" til (ikke med) ").append(report.to()).append(". ")
                 .append(report.earliestData() == null ? "Historikken indeholder endnu ingen sager."
-                        : "Historikken har data fra " + report.earliestData() + "; ældre sager er slettet af historikoprydningen.")
+                        : "Historikken har data fra " + report.earliestData() + "; sager fra før den dato er ikke med (historikken slettes efter 730 dage).")
                 .append("</p>\n<form class=\"noprint\">Fra <input type=\"date\" name=\"from\" value=\"").append(report.from())
                 .append("\"> til <input type=\"date\" name=\"to\" value=\"").append(report.to())
                 .append("\"> <button>Vis</button> <a href=\"/api/v1/benefits?format=csv&amp;from=").append(report.from())
