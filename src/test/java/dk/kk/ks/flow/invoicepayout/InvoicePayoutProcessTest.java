@@ -227,12 +227,6 @@ class InvoicePayoutProcessTest extends ProcessTestCase {
                 .execute();
     }
 
-    /** As Tasklist does: the user with their groups, so the engine's authorization checks apply. */
-    private void logInAs(String user) {
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
-        identityService.setAuthentication(user, groups);
-    }
 
     private void approveAs(String user, Task task) {
         logInAs(user);
@@ -240,10 +234,6 @@ class InvoicePayoutProcessTest extends ProcessTestCase {
         identityService.clearAuthentication();
     }
 
-    private Job timer(ProcessInstance payout, String activityId) {
-        return processEngine.getManagementService().createJobQuery().processInstanceId(payout.getId())
-                .timers().activityId(activityId).singleResult();
-    }
 
     private static String decisionTable() throws IOException {
         try (InputStream in = InvoicePayoutProcessTest.class.getResourceAsStream("/invoice-payout-approvals.dmn")) {

@@ -440,11 +440,6 @@ class PaymentCardProcessTest extends ProcessTestCase {
         return variables;
     }
 
-    /** As Tasklist does: the user with their groups, so the engine's authorization checks apply. */
-    private void logInAs(String user) {
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identityService.setAuthentication(user, groups);
-    }
 
     private void approveAs(String user, Task task) {
         logInAs(user);
@@ -452,10 +447,6 @@ class PaymentCardProcessTest extends ProcessTestCase {
         identityService.clearAuthentication();
     }
 
-    private Job timer(ProcessInstance instance, String activityId) {
-        return processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-                .timers().activityId(activityId).singleResult();
-    }
 
     private static Date daysFromNow(double days) {
         return new Date(System.currentTimeMillis() + (long) (days * 24 * 3600 * 1000));

@@ -274,11 +274,6 @@ class PostingProcessTest extends ProcessTestCase {
         return new PostingLine(account, costCenter, new BigDecimal(amount), vatCode, "tekst");
     }
 
-    private void logInAs(String user) {
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
-        identityService.setAuthentication(user, groups);
-    }
 
     private void decideAs(String user, ProcessInstance instance, Map<String, Object> decision) {
         logInAs(user);

@@ -263,11 +263,6 @@ class ServiceContractRegulationProcessTest extends ProcessTestCase {
                 .thenReturn(Optional.of(new ServiceContract(CONTRACT, department, new BigDecimal(unitPrice), from, to)));
     }
 
-    private void logInAs(String user) {
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
-        identityService.setAuthentication(user, groups);
-    }
 
     private void decideAs(String user, ProcessInstance instance, Map<String, Object> decision) {
         logInAs(user);

@@ -53,4 +53,17 @@ public abstract class ProcessTestCase {
     void initAssertions() {
         BpmnAwareTests.init(processEngine);
     }
+
+    /** As Tasklist does: the user with their groups, so the engine's authorization checks apply. */
+    protected void logInAs(String user) {
+        java.util.List<String> groups = processEngine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        processEngine.getIdentityService().setAuthentication(user, groups);
+    }
+
+    /** The case's timer job on the given boundary or intermediate event. */
+    protected org.camunda.bpm.engine.runtime.Job timer(org.camunda.bpm.engine.runtime.ProcessInstance instance, String activityId) {
+        return processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .timers().activityId(activityId).singleResult();
+    }
 }
