@@ -3,11 +3,7 @@ package dk.kk.ks.flow.integration.sandbox;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,13 +23,6 @@ class SandboxController {
 
     SandboxController(SandboxSystems systems) {
         this.systems = systems;
-    }
-
-    @Bean
-    static FilterRegistrationBean<SandboxFilter> sandboxFilter(SandboxSystems systems, ObjectMapper objectMapper) {
-        FilterRegistrationBean<SandboxFilter> registration = new FilterRegistrationBean<>(new SandboxFilter(systems, objectMapper));
-        registration.addUrlPatterns("/sandbox/*");
-        return registration;
     }
 
     @GetMapping(path = {"/sandbox", "/sandbox/"}, produces = MediaType.TEXT_HTML_VALUE)

@@ -1,0 +1,21 @@
+package dk.kk.ks.flow.integration.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Puts the SandboxFilter in front of every simulator (after Spring Security, so callers are authenticated first). */
+@Configuration
+@ConditionalOnProperty(name = "ksflow.sandbox.enabled", havingValue = "true")
+class SandboxConfiguration {
+
+    @Bean
+    FilterRegistrationBean<SandboxFilter> sandboxFilter(SandboxSystems systems, ObjectMapper objectMapper) {
+        FilterRegistrationBean<SandboxFilter> registration = new FilterRegistrationBean<>(new SandboxFilter(systems, objectMapper));
+        registration.addUrlPatterns("/sandbox/*");
+        return registration;
+    }
+}
