@@ -1,0 +1,73 @@
+package dk.kk.ks.flow.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpStatus;
+
+import dk.kk.ks.flow.intake.CaseView;
+import dk.kk.ks.flow.support.IntegrationTestCase;
+
+/** A dismissal and a resignation of an employee: the CPR number reaches eDoc and Digital Post, and no log line or work note. */
+@ExtendWith(OutputCaptureExtension.class)
+class PersonalDataTest extends IntegrationTestCase {
+
+    private static final String CPR = "2812019999";
+
+    @Test
+    void theCprNumberIsInNoLogLineAndNoWorkNote(CapturedOutput output) {
+        putSandboxData("/sandbox/opus/employees/E60601", employee());
+
+        String dismissalRef = newServiceNowRef("RITM");
+        String dismissal = createCase("dismissals", Map.of("serviceNowRef", dismissalRef, "employeeNumber", "E60601",
+                "reasonCategory", "COOPERATION", "reasonText", "Samarbejdsvanskeligheder", "requestedBy", "leder1")).getBody().caseId();
+        awaitStep(dismissal, "Kontroller afskedigelse");
+        complete(dismissal, Map.of("hearingDeadline", LocalDate.now().plusDays(14).toString()));
+        awaitStep(dismissal, "Svar eller frist?");
+        assertThat(postJson("servicenow", "/api/v1/cases/" + dismissal + "/hearing-reply",
+                Map.of("receivedAt", "2027-04-10T09:00:00+02:00", "summary", "Ingen bemærkninger")).getStatusCode()).isEqualTo(HttpStatus.OK);
+        awaitStep(dismissal, "Træf afgørelse");
+        complete(dismissal, Map.of("decision", "WITHDRAW", "justification", "Samarbejdet er genoprettet"));
+        assertThat(awaitCompleted(dismissal).outcome()).isEqualTo("WITHDRAWN");
+
+        String resignationRef = newServiceNowRef("RITM");
+        CaseView resignation = awaitCompleted(createCase("resignations", Map.of("serviceNowRef", resignationRef, "employeeNumber", "E60601",
+                "lastWorkingDay", "2027-06-30", "reason", "RESIGNATION", "reportedBy", "leder1")).getBody().caseId());
+        assertThat(resignation.outcome()).isEqualTo("REGISTERED");
+
+        assertThat(sandboxRequests("digitalpost")).anySatisfy(r -> assertThat(String.valueOf(r.get("body"))).contains(CPR));
+        assertThat(output.getAll()).contains(dismissalRef).doesNotContain(CPR);
+        List<Map<String, Object>> records = getList("demo", "/sandbox/servicenow/tables/sc_req_item");
+        assertThat(records).filteredOn(r -> dismissalRef.equals(r.get("number")) || resignationRef.equals(r.get("number")))
+                .hasSize(2).allSatisfy(r -> assertThat(String.valueOf(r.get("work_notes_journal"))).doesNotContain(CPR).isNotEqualTo("null"));
+    }
+
+    private void complete(String caseId, Map<String, Object> variables) {
+        String taskId = (String) tasks("bo", caseId).get(0).get("id");
+        assertThat(completeTask("bo", taskId, variables).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    private static Map<String, Object> employee() {
+        Map<String, Object> employee = new LinkedHashMap<>();
+        employee.put("name", "Per Persondata");
+        employee.put("cpr", CPR);
+        employee.put("userId", "pper");
+        employee.put("hireDate", "2016-02-01");
+        employee.put("annualSalary", 390000.00);
+        employee.put("department", "SOF");
+        employee.put("managerEmployeeNumber", "E20001");
+        employee.put("holidayDaysTakenThisHolidayYear", 0);
+        employee.put("employeeType", "OVERENSKOMST");
+        employee.put("probation", false);
+        employee.put("hasPaymentCard", false);
+        return employee;
+    }
+}
