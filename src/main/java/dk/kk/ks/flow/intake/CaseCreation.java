@@ -42,9 +42,10 @@ public class CaseCreation {
     private final CaseViews caseViews;
     private final TransactionTemplate transaction;
     private final ObjectMapper objectMapper;
+    private final CaseMetrics metrics;
 
     CaseCreation(CaseTypes caseTypes, RequestReader reader, IntakeRecords records, RuntimeService runtimeService,
-                CaseViews caseViews, TransactionTemplate transaction, ObjectMapper objectMapper) {
+                CaseViews caseViews, TransactionTemplate transaction, ObjectMapper objectMapper, CaseMetrics metrics) {
         this.caseTypes = caseTypes;
         this.reader = reader;
         this.records = records;
@@ -52,6 +53,7 @@ public class CaseCreation {
         this.caseViews = caseViews;
         this.transaction = transaction;
         this.objectMapper = objectMapper;
+        this.metrics = metrics;
     }
 
     public Creation create(String caseTypeName, byte[] body) {
@@ -70,6 +72,7 @@ public class CaseCreation {
         try {
             String caseId = transaction.execute(status -> start(caseType, request, hash));
             log.info("Case {} of type {} started for {}", caseId, caseType.name(), request.serviceNowRef());
+            metrics.started(caseType.name());
             return new Creation(caseViews.view(caseId), true);
         } catch (DuplicateKeyException concurrentRetry) {
             return repeat(records.find(caseType.name(), request.serviceNowRef()).orElseThrow(), hash);

@@ -24,10 +24,12 @@ class ServiceNowWriteBackDelegate implements JavaDelegate {
 
     private final ServiceNowPort serviceNow;
     private final CaseTypes caseTypes;
+    private final CaseMetrics metrics;
 
-    ServiceNowWriteBackDelegate(ServiceNowPort serviceNow, CaseTypes caseTypes) {
+    ServiceNowWriteBackDelegate(ServiceNowPort serviceNow, CaseTypes caseTypes, CaseMetrics metrics) {
         this.serviceNow = serviceNow;
         this.caseTypes = caseTypes;
+        this.metrics = metrics;
     }
 
     @Override
@@ -36,8 +38,10 @@ class ServiceNowWriteBackDelegate implements JavaDelegate {
         List<String> reasons = CaseVariables.REASONS.get(execution);
         ServiceNowPort.State state = UNSUCCESSFUL.contains(outcome)
                 ? ServiceNowPort.State.CLOSED_INCOMPLETE : ServiceNowPort.State.CLOSED_COMPLETE;
-        serviceNow.update(execution.getProcessBusinessKey(), state, workNote(execution, caseType(execution), outcome, reasons),
+        CaseType<?> caseType = caseType(execution);
+        serviceNow.update(execution.getProcessBusinessKey(), state, workNote(execution, caseType, outcome, reasons),
                 IdempotencyKeys.of(execution));
+        metrics.completed(caseType == null ? execution.getProcessDefinitionId() : caseType.name(), outcome);
     }
 
     static String workNote(DelegateExecution execution, CaseType<?> caseType, String outcome, List<String> reasons) {

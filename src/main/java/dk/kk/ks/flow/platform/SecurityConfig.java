@@ -26,13 +26,15 @@ public class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
         // Path matchers on the whole path: /engine-rest is served by Jersey, not by Spring MVC's dispatcher.
-        http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/sandbox/**"), path("/benefits")))
+        http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/sandbox/**"), path("/benefits"), path("/actuator/**")))
                 .authenticationProvider(new IdentityServiceAuthenticationProvider(identityService))
                 .httpBasic(basic -> basic.realmName("KS Flow"))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterAfter(new EngineRestAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/actuator/health/**"), path("/actuator/health"), path("/actuator/info")).permitAll()
+                        .requestMatchers(path("/actuator/**")).hasAuthority(Groups.ADMIN)
                         .requestMatchers(path("/api/v1/benefits"), path("/benefits")).hasAnyAuthority(Groups.MANAGEMENT, Groups.ADMIN)
                         .requestMatchers(path("/api/v1/**")).hasAnyAuthority(Groups.SERVICENOW_INTAKE, Groups.ADMIN)
                         .requestMatchers(path("/engine-rest/**")).authenticated()

@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -24,9 +25,11 @@ import static org.awaitility.Awaitility.await;
  * Integration tests: the whole application on a random port, with the sandbox simulators, real HTTP
  * between the application and the simulators, and the job executor running. On H2 by default;
  * `mvn test -Ppostgres` runs the same tests on PostgreSQL. All of them share one application context,
- * whose engine is the "default" one that the REST API serves (other test contexts name theirs uniquely).
+ * with metrics exported as in production (Spring Boot tests leave exporters off by default),
+ * and whose engine is the "default" one that the REST API serves (other test contexts name theirs uniquely).
  */
 @Tag("integration")
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ksflow.jobs.retry-cycle=R5/PT1S"})
 public abstract class IntegrationTestCase {

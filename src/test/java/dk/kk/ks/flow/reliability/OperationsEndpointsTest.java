@@ -1,0 +1,49 @@
+package dk.kk.ks.flow.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dk.kk.ks.flow.support.IntegrationTestCase;
+
+/** What an operator watches: health per external system and the engine, and Prometheus metrics. */
+class OperationsEndpointsTest extends IntegrationTestCase {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void healthIsPublicAndItsDetailsShowEachExternalSystem() throws Exception {
+        ResponseEntity<String> anonymous = http.getForEntity("/actuator/health", String.class);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(anonymous.getBody()).get("status").asText()).isEqualTo("UP");
+        assertThat(json.readTree(anonymous.getBody()).has("components")).isFalse();
+
+        JsonNode detailed = json.readTree(as("demo").getForObject("/actuator/health", String.class));
+        for (String system : new String[] {"servicenow", "opus", "edoc", "digitalpost", "cardissuer"}) {
+            assertThat(detailed.at("/components/externalSystems/components/" + system + "/status").asText()).as(system).isEqualTo("UP");
+        }
+        assertThat(detailed.at("/components/db/status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void metricsCountCasesPerTypeAndTimeExternalCalls() {
+        String caseId = createCase("invoice-payouts", Map.of("serviceNowRef", newServiceNowRef("RITM"), "debtorNumber", "100234",
+                "payee", "Jens Hansen", "amount", 100.00, "reason", "Metrikker", "requestedBy", "anna")).getBody().caseId();
+        awaitCompleted(caseId);
+
+        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(as("chef").getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        String metrics = as("demo").getForObject("/actuator/prometheus", String.class);
+        assertThat(metrics).contains("ksflow_cases_started_total{caseType=\"invoice-payouts\"")
+                .contains("ksflow_cases_completed_total{caseType=\"invoice-payouts\",outcome=\"PAID\"")
+                .contains("ksflow_incidents_open")
+                .contains("http_client_requests_seconds");
+    }
+}
