@@ -52,7 +52,7 @@ public abstract class BrowserTestCase extends IntegrationTestCase {
 
     /** The browser's preferred language; Danish approvers' browsers ask for "da". */
     protected String browserLanguage() {
-        return "en-US";
+        return "en";
     }
 
     @BeforeEach

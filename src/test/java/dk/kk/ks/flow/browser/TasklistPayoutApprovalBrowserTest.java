@@ -11,7 +11,7 @@ import org.springframework.http.ResponseEntity;
 
 import dk.kk.ks.flow.intake.CaseView;
 
-/** An approver's day with a payout, in Tasklist in a real browser. */
+/** An approver's day with a payout, in Tasklist in a real browser (an English one: the labels are Camunda's own). */
 class TasklistPayoutApprovalBrowserTest extends BrowserTestCase {
 
     private static final String TASK = "Godkend udbetaling";
