@@ -146,13 +146,23 @@ class DiagramLintTest extends ProcessTestCase {
         assertThat(conventionProblems(model, context)).containsExactly("Task_X writes to an external system but is not asyncBefore");
     }
 
+    @Test
+    void anExternalTaskNeedsARobotTopic() {
+        BpmnModelInstance robot = broken().serviceTask("Task_X").name("Robot").camundaExternalTask("robot-feriepengeafregning")
+                .endEvent("End").name("Slut").done();
+        BpmnModelInstance model = broken().serviceTask("Task_X").name("Robot").camundaExternalTask("feriepenge")
+                .endEvent("End").name("Slut").done();
+        assertThat(conventionProblems(robot, context)).isEmpty();
+        assertThat(conventionProblems(model, context)).containsExactly("Task_X is an external task without a robot-<name> topic");
+    }
+
     private static org.camunda.bpm.model.bpmn.builder.StartEventBuilder broken() {
         return Bpmn.createExecutableProcess("broken").camundaHistoryTimeToLive(30).startEvent("Start").name("Start");
     }
 
     /**
      * The engine conventions: a history time to live on every process, every service task binding a known
-     * delegate bean by delegate expression, every task that writes to an external system (a writing
+     * delegate bean by delegate expression (or, for a desktop robot, an external task with a robot-<name> topic), every task that writes to an external system (a writing
      * connector) after an async continuation, every user task with a form that forms/ has, every node named.
      */
     static List<String> conventionProblems(BpmnModelInstance model, ApplicationContext context) {
@@ -163,6 +173,12 @@ class DiagramLintTest extends ProcessTestCase {
             }
         }
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+            if ("external".equals(task.getCamundaType())) { // a desktop robot's work: one topic per robot (RobotWorker)
+                if (task.getCamundaTopic() == null || !task.getCamundaTopic().startsWith("robot-")) {
+                    problems.add(task.getId() + " is an external task without a robot-<name> topic");
+                }
+                continue;
+            }
             String expression = task.getCamundaDelegateExpression();
             if (task.getCamundaClass() != null || expression == null) {
                 problems.add(task.getId() + " does not use camunda:delegateExpression");
