@@ -16,6 +16,9 @@ import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import dk.kk.ks.flow.connectors.Connector;
+import dk.kk.ks.flow.support.ProcessTestCase;
+
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Event;
@@ -30,17 +33,25 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
  * Diagrams are for people (DESIGN.md): every diagram in processes/ opens in Camunda Modeler as a complete
- * left-to-right picture, and keeps the engine conventions. Checked for every BPMN and DMN file.
+ * left-to-right picture, and keeps the engine conventions (checked against the application's beans). Checked for
+ * every BPMN and DMN file; each convention's failure is shown once with a deliberately broken model.
  */
-class DiagramLintTest {
+class DiagramLintTest extends ProcessTestCase {
+
+    @Autowired
+    ApplicationContext context;
 
     private static final Path PROCESSES = Path.of("processes");
 
@@ -104,7 +115,57 @@ class DiagramLintTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("bpmnFiles")
     void processesFollowTheEngineConventions(Path file) {
-        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        assertThat(conventionProblems(Bpmn.readModelFromFile(file.toFile()), context)).as(file.toString()).isEmpty();
+    }
+
+    @Test
+    void aServiceTaskBindingAnUnknownBeanFails() {
+        BpmnModelInstance model = broken().serviceTask("Task_X").name("Ukendt").camundaDelegateExpression("${noSuchDelegate}")
+                .endEvent("End").name("Slut").done();
+        assertThat(conventionProblems(model, context)).containsExactly("Task_X binds no known delegate bean: noSuchDelegate");
+    }
+
+    @Test
+    void aUserTaskWithoutAFormFails() {
+        BpmnModelInstance model = broken().userTask("Task_X").name("Uden formular").endEvent("End").name("Slut").done();
+        assertThat(conventionProblems(model, context)).containsExactly("Task_X has no form bound by deployment");
+    }
+
+    @Test
+    void aProcessWithoutHistoryTimeToLiveFails() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("broken").startEvent("Start").name("Start")
+                .endEvent("End").name("Slut").done();
+        model.<Process>getModelElementById("broken").setCamundaHistoryTimeToLiveString(null); // the builder sets a default
+        assertThat(conventionProblems(model, context)).containsExactly("broken has no history time to live");
+    }
+
+    @Test
+    void aWritingConnectorWithoutAsyncBeforeFails() {
+        BpmnModelInstance model = broken().serviceTask("Task_X").name("Opdater ServiceNow")
+                .camundaDelegateExpression("${serviceNowUpdateConnector}").endEvent("End").name("Slut").done();
+        assertThat(conventionProblems(model, context)).containsExactly("Task_X writes to an external system but is not asyncBefore");
+    }
+
+    @Test
+    void anExternalTaskNeedsARobotTopic() {
+        BpmnModelInstance robot = broken().serviceTask("Task_X").name("Robot").camundaExternalTask("robot-feriepengeafregning")
+                .endEvent("End").name("Slut").done();
+        BpmnModelInstance model = broken().serviceTask("Task_X").name("Robot").camundaExternalTask("feriepenge")
+                .endEvent("End").name("Slut").done();
+        assertThat(conventionProblems(robot, context)).isEmpty();
+        assertThat(conventionProblems(model, context)).containsExactly("Task_X is an external task without a robot-<name> topic");
+    }
+
+    private static org.camunda.bpm.model.bpmn.builder.StartEventBuilder broken() {
+        return Bpmn.createExecutableProcess("broken").camundaHistoryTimeToLive(30).startEvent("Start").name("Start");
+    }
+
+    /**
+     * The engine conventions: a history time to live on every process, every service task binding a known
+     * delegate bean by delegate expression (or, for a desktop robot, an external task with a robot-<name> topic), every task that writes to an external system (a writing
+     * connector) after an async continuation, every user task with a form that forms/ has, every node named.
+     */
+    static List<String> conventionProblems(BpmnModelInstance model, ApplicationContext context) {
         List<String> problems = new ArrayList<>();
         for (Process process : model.getModelElementsByType(Process.class)) {
             if (process.isExecutable() && process.getCamundaHistoryTimeToLiveString() == null) {
@@ -112,8 +173,22 @@ class DiagramLintTest {
             }
         }
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-            if (task.getCamundaClass() != null || task.getCamundaDelegateExpression() == null) {
+            if ("external".equals(task.getCamundaType())) { // a desktop robot's work: one topic per robot (RobotWorker)
+                if (task.getCamundaTopic() == null || !task.getCamundaTopic().startsWith("robot-")) {
+                    problems.add(task.getId() + " is an external task without a robot-<name> topic");
+                }
+                continue;
+            }
+            String expression = task.getCamundaDelegateExpression();
+            if (task.getCamundaClass() != null || expression == null) {
                 problems.add(task.getId() + " does not use camunda:delegateExpression");
+                continue;
+            }
+            String bean = expression.replaceAll("^\\$\\{(.*)}$", "$1");
+            if (!context.containsBean(bean) || !(context.getBean(bean) instanceof JavaDelegate)) {
+                problems.add(task.getId() + " binds no known delegate bean: " + bean);
+            } else if (context.getBean(bean) instanceof Connector connector && connector.writes() && !task.isCamundaAsyncBefore()) {
+                problems.add(task.getId() + " writes to an external system but is not asyncBefore");
             }
         }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
@@ -128,7 +203,7 @@ class DiagramLintTest {
                 problems.add(node.getId() + " has no name");
             }
         }
-        assertThat(problems).as(file.toString()).isEmpty();
+        return problems;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package dk.kk.ks.flow.integration.servicenow;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +33,12 @@ class ServiceNowAdapter implements ServiceNowPort {
         Map<String, Object> row = found.result().get(0);
         return Optional.of(new ServiceNowRecord(String.valueOf(row.get("sys_id")), String.valueOf(row.get("number")),
                 String.valueOf(row.get("state"))));
+    }
+
+    @Override
+    public List<Map<String, Object>> query(String table, String encodedQuery, int limit) {
+        ServiceNowClient.ListResult found = client.query(endpoints.baseUri(SYSTEM), table, encodedQuery, limit);
+        return found == null || found.result() == null ? List.of() : found.result();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dk.kk.ks.flow.integration.servicenow;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the processes need from ServiceNow: find the case's record, and write state and a work note back. */
@@ -24,6 +26,12 @@ public interface ServiceNowPort {
     }
 
     Optional<ServiceNowRecord> findByNumber(String number);
+
+    /**
+     * The records of a table that match an encoded query (field=value joined by ^), at most {@code limit},
+     * each as its fields by name.
+     */
+    List<Map<String, Object>> query(String table, String encodedQuery, int limit);
 
     /** Sets the record's state and adds a work note. */
     void update(String number, State state, String workNote, String idempotencyKey);

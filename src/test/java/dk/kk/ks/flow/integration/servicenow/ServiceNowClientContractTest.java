@@ -70,6 +70,21 @@ class ServiceNowClientContractTest extends ContractTestCase {
     }
 
     @Test
+    void queryPassesTheEncodedQueryAndLimitAndReturnsEveryRowsFields() {
+        stubQuery("sc_req_item", """
+                {"result":[{"sys_id":"a1","number":"RITM0000001","u_employee_number":"E1"},
+                           {"sys_id":"a2","number":"RITM0000002","u_employee_number":"E2"}]}""");
+
+        List<java.util.Map<String, Object>> rows = serviceNow.query("sc_req_item", "u_category=resignation^state=3", 500);
+
+        assertThat(rows).extracting(row -> row.get("u_employee_number")).containsExactly("E1", "E2");
+        wireMock.verify(1, getRequestedFor(urlPathEqualTo(TABLE_API + "sc_req_item"))
+                .withQueryParam("sysparm_query", equalTo("u_category=resignation^state=3"))
+                .withQueryParam("sysparm_limit", equalTo("500"))
+                .withHeader("Authorization", equalTo(BASIC_AUTH)));
+    }
+
+    @Test
     void findByNumberGivesNothingForAnEmptyResult() {
         stubQuery("sc_req_item", """
                 {"result":[]}""");

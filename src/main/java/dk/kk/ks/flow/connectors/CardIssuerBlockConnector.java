@@ -1,0 +1,52 @@
+package dk.kk.ks.flow.connectors;
+
+import static dk.kk.ks.flow.connectors.ConnectorInput.RESULT_VARIABLE;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import dk.kk.ks.flow.integration.IdempotencyKeys;
+import dk.kk.ks.flow.integration.cardissuer.CardIssuerPort;
+
+/**
+ * "Kortudsteder: spær medarbejderens kort": blocks every open card of the employee, recording the reference;
+ * the result is the list of blocked card ids (empty when the employee has no open card). Each block carries
+ * the task's idempotency key plus the card id, so a retry after a partial run blocks nothing twice.
+ */
+@Component("cardIssuerBlockConnector")
+class CardIssuerBlockConnector extends Connector {
+
+    static final ConnectorInput EMPLOYEE_NUMBER = ConnectorInput.required("employeeNumber");
+    static final ConnectorInput REFERENCE = ConnectorInput.required("reference");
+    static final List<ConnectorInput> INPUTS = List.of(EMPLOYEE_NUMBER, REFERENCE, RESULT_VARIABLE);
+
+    private final CardIssuerPort cardIssuer;
+
+    CardIssuerBlockConnector(CardIssuerPort cardIssuer) {
+        this.cardIssuer = cardIssuer;
+    }
+
+    @Override
+    public List<ConnectorInput> inputs() {
+        return INPUTS;
+    }
+
+    @Override
+    public boolean writes() {
+        return true;
+    }
+
+    @Override
+    protected void run(DelegateExecution execution) {
+        String key = IdempotencyKeys.of(execution);
+        String reference = REFERENCE.text(execution);
+        List<String> blocked = new ArrayList<>();
+        for (CardIssuerPort.Card card : cardIssuer.openCardsOf(EMPLOYEE_NUMBER.text(execution))) {
+            blocked.add(cardIssuer.block(card.cardId(), reference, key + ":" + card.cardId()).cardId());
+        }
+        result(execution, blocked);
+    }
+}

@@ -1,0 +1,43 @@
+package dk.kk.ks.flow.connectors;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+import dk.kk.ks.flow.integration.ExternalRejectionException;
+
+/**
+ * A generic connector: one operation of one external system, configured entirely in the diagram through
+ * {@code camunda:inputParameter}s (an element template in processes/.camunda/element-templates/ fills them
+ * in). Its result goes to the variable named by the input {@code resultVariable}. A refusal by the system
+ * (ExternalRejectionException) becomes a BPMN error whose code is the system's code (EMPLOYEE_NOT_FOUND,
+ * RECORD_NOT_FOUND, ...), which the diagram may catch; any other failure is left to the engine's retries
+ * and then an incident. Writes carry IdempotencyKeys.of(execution) and must sit after an async continuation
+ * (DiagramLintTest checks it).
+ */
+public abstract class Connector implements JavaDelegate {
+
+    /** The inputs, in the order the element template shows them. */
+    public abstract List<ConnectorInput> inputs();
+
+    /** True when the operation changes the external system. */
+    public abstract boolean writes();
+
+    protected abstract void run(DelegateExecution execution);
+
+    @Override
+    public final void execute(DelegateExecution execution) {
+        try {
+            run(execution);
+        } catch (ExternalRejectionException refused) {
+            throw new BpmnError(refused.code(), refused.system() + " refused the request: " + refused.code());
+        }
+    }
+
+    /** Sets the variable named by the input {@code resultVariable} (in the nearest scope that has it, else the process). */
+    protected static void result(DelegateExecution execution, Object value) {
+        execution.setVariable(ConnectorInput.RESULT_VARIABLE.text(execution), value);
+    }
+}

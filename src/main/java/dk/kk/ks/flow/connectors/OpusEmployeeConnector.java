@@ -1,0 +1,58 @@
+package dk.kk.ks.flow.connectors;
+
+import static dk.kk.ks.flow.connectors.ConnectorInput.RESULT_VARIABLE;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import dk.kk.ks.flow.integration.opus.OpusLonPort;
+
+/**
+ * "Opus Løn: hent medarbejder": the employee's employment data; the result has found, employeeNumber, name,
+ * userId, department, employeeType, hireDate, endDate (dates as yyyy-MM-dd), managerEmployeeNumber and
+ * hasPaymentCard. Never the CPR number: it would be visible in Cockpit.
+ */
+@Component("opusEmployeeConnector")
+class OpusEmployeeConnector extends Connector {
+
+    static final ConnectorInput EMPLOYEE_NUMBER = ConnectorInput.required("employeeNumber");
+    static final List<ConnectorInput> INPUTS = List.of(EMPLOYEE_NUMBER, RESULT_VARIABLE);
+
+    private final OpusLonPort opus;
+
+    OpusEmployeeConnector(OpusLonPort opus) {
+        this.opus = opus;
+    }
+
+    @Override
+    public List<ConnectorInput> inputs() {
+        return INPUTS;
+    }
+
+    @Override
+    public boolean writes() {
+        return false;
+    }
+
+    @Override
+    protected void run(DelegateExecution execution) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        opus.employee(EMPLOYEE_NUMBER.text(execution)).ifPresentOrElse(employee -> {
+            result.put("found", true);
+            result.put("employeeNumber", employee.employeeNumber());
+            result.put("name", employee.name());
+            result.put("userId", employee.userId());
+            result.put("department", employee.department());
+            result.put("employeeType", employee.employeeType() == null ? null : employee.employeeType().name());
+            result.put("hireDate", employee.hireDate() == null ? null : employee.hireDate().toString());
+            result.put("endDate", employee.endDate() == null ? null : employee.endDate().toString());
+            result.put("managerEmployeeNumber", employee.managerEmployeeNumber());
+            result.put("hasPaymentCard", employee.hasPaymentCard());
+        }, () -> result.put("found", false));
+        result(execution, result);
+    }
+}

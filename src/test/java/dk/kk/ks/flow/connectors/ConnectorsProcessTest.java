@@ -1,0 +1,222 @@
+package dk.kk.ks.flow.connectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.ServiceTaskBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import dk.kk.ks.flow.integration.ExternalRejectionException;
+import dk.kk.ks.flow.integration.cardissuer.CardIssuerPort;
+import dk.kk.ks.flow.integration.digitalpost.DigitalPostPort;
+import dk.kk.ks.flow.integration.edoc.EdocPort;
+import dk.kk.ks.flow.integration.opus.OpusLonPort;
+import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
+import dk.kk.ks.flow.support.ProcessTestCase;
+
+/**
+ * Each connector in a one-task diagram built here, configured only by input parameters as an element
+ * template would configure it, with the ports mocked: inputs reach the port, the result lands in the named
+ * variable, writes carry the idempotency key, and a refusal becomes a BPMN error with the system's code.
+ */
+class ConnectorsProcessTest extends ProcessTestCase {
+
+    private final List<String> deployments = new ArrayList<>();
+
+    @AfterEach
+    void undeploy() {
+        deployments.forEach(id -> processEngine.getRepositoryService().deleteDeployment(id, true));
+    }
+
+    @Test
+    void serviceNowReadWritesTheRecordToTheResultVariable() {
+        when(serviceNow.findByNumber("RITM0000001"))
+                .thenReturn(Optional.of(new ServiceNowPort.ServiceNowRecord("abc", "RITM0000001", "2")));
+        ProcessInstance instance = run("serviceNowReadConnector", false, task -> task
+                .camundaInputParameter("number", "RITM0000001").camundaInputParameter("resultVariable", "sag"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sag = (Map<String, Object>) variable(instance, "sag");
+        assertThat(sag).containsEntry("found", true).containsEntry("state", "2").containsEntry("sysId", "abc");
+    }
+
+    @Test
+    void serviceNowQueryWritesTheRecordsWithoutWorkNotes() {
+        when(serviceNow.query("sc_req_item", "state=3", 100)).thenReturn(List.of(
+                Map.of("number", "RITM0000001", "work_notes", "intern note"), Map.of("number", "RITM0000002")));
+        ProcessInstance instance = run("serviceNowQueryConnector", false, task -> task
+                .camundaInputParameter("table", "sc_req_item").camundaInputParameter("query", "state=3")
+                .camundaInputParameter("resultVariable", "sager"));
+        assertThat(variable(instance, "sager")).isEqualTo(List.of(Map.of("number", "RITM0000001"), Map.of("number", "RITM0000002")));
+    }
+
+    @Test
+    void serviceNowUpdateSetsStateAndWorkNoteWithTheIdempotencyKey() {
+        ProcessInstance instance = run("serviceNowUpdateConnector", true, task -> task
+                .camundaInputParameter("number", "RITM0000001").camundaInputParameter("state", "CLOSED_COMPLETE")
+                .camundaInputParameter("workNote", "Afsluttet af KS Flow"));
+        verify(serviceNow).update("RITM0000001", ServiceNowPort.State.CLOSED_COMPLETE, "Afsluttet af KS Flow",
+                instance.getId() + ":Task_Connector");
+    }
+
+    @Test
+    void aRefusalBecomesABpmnErrorWithTheSystemsCode() {
+        org.mockito.Mockito.doThrow(new ExternalRejectionException("servicenow", 404, "RECORD_NOT_FOUND", "no record"))
+                .when(serviceNow).update(anyString(), any(), anyString(), anyString());
+        ProcessInstance instance = run("serviceNowUpdateConnector", true, task -> task
+                .camundaInputParameter("number", "RITM0000009").camundaInputParameter("state", "CLOSED_COMPLETE")
+                .camundaInputParameter("workNote", "x"));
+        assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId("End_Error").count()).isEqualTo(1);
+        assertThat(variable(instance, "fejlkode")).isEqualTo("RECORD_NOT_FOUND");
+    }
+
+    @Test
+    void aMissingRequiredInputIsAnIncidentNotABpmnError() {
+        ProcessInstance instance = run("serviceNowUpdateConnector", true, task -> task
+                .camundaInputParameter("number", "RITM0000001").camundaInputParameter("state", "CLOSED_COMPLETE"));
+        Incident incident = processEngine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(incident.getIncidentMessage()).contains("workNote");
+        verify(serviceNow, never()).update(anyString(), any(), anyString(), anyString());
+    }
+
+    @Test
+    void opusEmployeeLeavesOutTheCprNumber() {
+        when(opusLon.employee("E1")).thenReturn(Optional.of(employee("E1", LocalDate.of(2026, 11, 30))));
+        ProcessInstance instance = run("opusEmployeeConnector", false, task -> task
+                .camundaInputParameter("employeeNumber", "E1").camundaInputParameter("resultVariable", "medarbejder"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> medarbejder = (Map<String, Object>) variable(instance, "medarbejder");
+        assertThat(medarbejder).containsEntry("found", true).containsEntry("endDate", "2026-11-30").doesNotContainKey("cpr");
+        assertThat(medarbejder.values()).doesNotContain("0101901234");
+    }
+
+    @Test
+    void opusTerminationReadGivesTheEndDateOrEmpty() {
+        when(opusLon.employee("E1")).thenReturn(Optional.of(employee("E1", LocalDate.of(2026, 11, 30))));
+        when(opusLon.employee("E2")).thenReturn(Optional.of(employee("E2", null)));
+        ProcessInstance registered = run("opusTerminationReadConnector", false, task -> task
+                .camundaInputParameter("employeeNumber", "E1").camundaInputParameter("resultVariable", "fratraedelse"));
+        ProcessInstance none = run("opusTerminationReadConnector", false, task -> task
+                .camundaInputParameter("employeeNumber", "E2").camundaInputParameter("resultVariable", "fratraedelse"));
+        ProcessInstance unknown = run("opusTerminationReadConnector", false, task -> task
+                .camundaInputParameter("employeeNumber", "E3").camundaInputParameter("resultVariable", "fratraedelse"));
+        assertThat(variable(registered, "fratraedelse")).isEqualTo("2026-11-30");
+        assertThat(variable(none, "fratraedelse")).isEqualTo("");
+        assertThat(variable(unknown, "fratraedelse")).isEqualTo("");
+    }
+
+    @Test
+    void opusTerminationRegistersWithTheIdempotencyKey() {
+        ProcessInstance instance = run("opusTerminationConnector", true, task -> task
+                .camundaInputParameter("employeeNumber", "E1").camundaInputParameter("terminationDate", "2026-12-31")
+                .camundaInputParameter("reason", "EGEN_OPSIGELSE"));
+        verify(opusLon).registerTermination("E1", new OpusLonPort.Termination(LocalDate.of(2026, 12, 31), "EGEN_OPSIGELSE"),
+                instance.getId() + ":Task_Connector");
+    }
+
+    @Test
+    void edocCreateCaseAndJournalise() {
+        when(edoc.createPersonnelCase(eq("Personalesag"), any(), anyString())).thenReturn("SAG-1");
+        when(edoc.journalise(eq("SAG-1"), any(), anyString())).thenReturn("DOK-1");
+        ProcessInstance created = run("edocCreateCaseConnector", true, task -> task
+                .camundaInputParameter("title", "Personalesag").camundaInputParameter("partyCpr", "0101901234")
+                .camundaInputParameter("partyName", "Mette Jensen").camundaInputParameter("resultVariable", "sagsnummer"));
+        assertThat(variable(created, "sagsnummer")).isEqualTo("SAG-1");
+        verify(edoc).createPersonnelCase("Personalesag", new EdocPort.Party("0101901234", "Mette Jensen"), created.getId() + ":Task_Connector");
+
+        ProcessInstance journalised = run("edocJournaliseConnector", true, task -> task
+                .camundaInputParameter("caseNumber", "SAG-1").camundaInputParameter("title", "Notat")
+                .camundaInputParameter("documentType", "Notat").camundaInputParameter("filename", "notat.txt")
+                .camundaInputParameter("content", "Tekst").camundaInputParameter("resultVariable", "dokumentId"));
+        assertThat(variable(journalised, "dokumentId")).isEqualTo("DOK-1");
+        ArgumentCaptor<EdocPort.NewDocument> document = ArgumentCaptor.forClass(EdocPort.NewDocument.class);
+        verify(edoc).journalise(eq("SAG-1"), document.capture(), eq(journalised.getId() + ":Task_Connector"));
+        assertThat(new String(document.getValue().content(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("Tekst");
+    }
+
+    @Test
+    void digitalPostSendsTheLetter() {
+        when(digitalPost.send(any(), anyString())).thenReturn("MSG-1");
+        ProcessInstance instance = run("digitalPostSendConnector", true, task -> task
+                .camundaInputParameter("recipientId", "12345678").camundaInputParameter("recipientIdType", "CVR")
+                .camundaInputParameter("label", "Underretning").camundaInputParameter("document", "%PDF")
+                .camundaInputParameter("filename", "brev.pdf").camundaInputParameter("resultVariable", "beskedId"));
+        assertThat(variable(instance, "beskedId")).isEqualTo("MSG-1");
+        ArgumentCaptor<DigitalPostPort.Letter> letter = ArgumentCaptor.forClass(DigitalPostPort.Letter.class);
+        verify(digitalPost).send(letter.capture(), eq(instance.getId() + ":Task_Connector"));
+        assertThat(letter.getValue().recipientIdType()).isEqualTo(DigitalPostPort.IdType.CVR);
+        assertThat(letter.getValue().legalNotification()).isFalse();
+    }
+
+    @Test
+    void cardIssuerBlocksEveryOpenCardWithAKeyPerCard() {
+        when(cardIssuer.openCardsOf("E1")).thenReturn(List.of(card("K1"), card("K2")));
+        when(cardIssuer.block(anyString(), anyString(), anyString()))
+                .thenAnswer(call -> card(call.getArgument(0)));
+        ProcessInstance instance = run("cardIssuerBlockConnector", true, task -> task
+                .camundaInputParameter("employeeNumber", "E1").camundaInputParameter("reference", "RITM0000001")
+                .camundaInputParameter("resultVariable", "spaerredeKort"));
+        assertThat(variable(instance, "spaerredeKort")).isEqualTo(List.of("K1", "K2"));
+        verify(cardIssuer).block("K1", "RITM0000001", instance.getId() + ":Task_Connector:K1");
+        verify(cardIssuer).block("K2", "RITM0000001", instance.getId() + ":Task_Connector:K2");
+    }
+
+    /** Deploys start → connector → user task "Kontrol" (a wait state that keeps the variables), with an error boundary; runs it. */
+    private ProcessInstance run(String bean, boolean async, Consumer<ServiceTaskBuilder> inputs) {
+        String key = "connector_" + bean + "_" + deployments.size();
+        ServiceTaskBuilder task = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                .startEvent("Start").serviceTask("Task_Connector").camundaDelegateExpression("${" + bean + "}").camundaAsyncBefore(async);
+        inputs.accept(task);
+        BpmnModelInstance model = task.boundaryEvent("Error").errorEventDefinition().errorCodeVariable("fejlkode").errorEventDefinitionDone()
+                .endEvent("End_Error")
+                .moveToActivity("Task_Connector").userTask("Task_Wait").endEvent("End").done();
+        deployments.add(processEngine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", model).deploy().getId());
+        ProcessInstance instance = processEngine.getRuntimeService().startProcessInstanceByKey(key);
+        if (async) {
+            Job job = processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+            for (int attempt = 0; attempt < 3 && job != null; attempt++) {
+                try {
+                    processEngine.getManagementService().executeJob(job.getId());
+                } catch (RuntimeException failed) {
+                    processEngine.getManagementService().setJobRetries(job.getId(), 0);
+                }
+                job = processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().singleResult();
+            }
+        }
+        return instance;
+    }
+
+    private Object variable(ProcessInstance instance, String name) {
+        return processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(name).singleResult().getValue();
+    }
+
+    private static OpusLonPort.Employee employee(String number, LocalDate endDate) {
+        return new OpusLonPort.Employee(number, "Mette Jensen", "0101901234", "mettej", LocalDate.of(2015, 3, 1), endDate,
+                new BigDecimal("420000"), "BUF", "E20001", BigDecimal.TEN, OpusLonPort.EmployeeType.OVERENSKOMST, false, true);
+    }
+
+    private static CardIssuerPort.Card card(String id) {
+        return new CardIssuerPort.Card(id, "E1", new BigDecimal("5000"), CardIssuerPort.CardStatus.OPEN, "RITM0000000", null);
+    }
+}
