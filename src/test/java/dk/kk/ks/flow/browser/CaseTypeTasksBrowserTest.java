@@ -3,7 +3,6 @@ package dk.kk.ks.flow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -107,18 +106,9 @@ class CaseTypeTasksBrowserTest extends BrowserTestCase {
     }
 
     private static Map<String, Object> employee(String number, double daysTaken) {
-        Map<String, Object> employee = new LinkedHashMap<>();
-        employee.put("name", "Browser " + number);
-        employee.put("cpr", "0101700000");
-        employee.put("userId", "b" + number);
-        employee.put("hireDate", "2010-01-01");
+        Map<String, Object> employee = sandboxEmployee("Browser " + number, "0101700000");
         employee.put("annualSalary", 520000.00);
-        employee.put("department", "BUF");
-        employee.put("managerEmployeeNumber", "E20001");
         employee.put("holidayDaysTakenThisHolidayYear", daysTaken);
-        employee.put("employeeType", "OVERENSKOMST");
-        employee.put("probation", false);
-        employee.put("hasPaymentCard", false);
         return employee;
     }
 }

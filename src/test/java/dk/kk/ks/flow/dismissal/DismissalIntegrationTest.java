@@ -3,7 +3,6 @@ package dk.kk.ks.flow.dismissal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +30,7 @@ class DismissalIntegrationTest extends IntegrationTestCase {
         assertThat(postJson("servicenow", "/api/v1/cases/" + caseId + "/hearing-reply",
                 Map.of("receivedAt", "2027-04-10T09:00:00+02:00", "summary", "For tidligt")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         setFault("edoc", 2, 503);
-        complete(caseId, Map.of("hearingDeadline", LocalDate.now().plusDays(14).toString()));
+        completeFirstTask("bo", caseId, Map.of("hearingDeadline", LocalDate.now().plusDays(14).toString()));
 
         CaseView hearing = awaitStep(caseId, "Svar eller frist?");
         assertThat(hearing.result().get("edocCaseNumber")).isNotNull();
@@ -40,7 +39,7 @@ class DismissalIntegrationTest extends IntegrationTestCase {
         assertThat(reply.getStatusCode()).isEqualTo(HttpStatus.OK);
 
         awaitStep(caseId, "Træf afgørelse");
-        complete(caseId, Map.of("decision", "DISMISS", "justification", "Stillingen nedlægges; ingen anden stilling"));
+        completeFirstTask("bo", caseId, Map.of("decision", "DISMISS", "justification", "Stillingen nedlægges; ingen anden stilling"));
 
         CaseView done = awaitCompleted(caseId);
         assertThat(done.outcome()).isEqualTo("DISMISSED");
@@ -57,24 +56,10 @@ class DismissalIntegrationTest extends IntegrationTestCase {
                 .satisfies(r -> assertThat(((Map<?, ?>) r.get("body")).get("reason")).isEqualTo("DISMISSAL"));
     }
 
-    private void complete(String caseId, Map<String, Object> variables) {
-        String taskId = (String) tasks("bo", caseId).get(0).get("id");
-        assertThat(completeTask("bo", taskId, variables).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    }
-
     private static Map<String, Object> employee() {
-        Map<String, Object> employee = new LinkedHashMap<>();
-        employee.put("name", "Hanne Hansen");
-        employee.put("cpr", CPR);
-        employee.put("userId", "hhan");
+        Map<String, Object> employee = sandboxEmployee("Hanne Hansen", CPR);
         employee.put("hireDate", "2019-06-01");
         employee.put("annualSalary", 410000.00);
-        employee.put("department", "BUF");
-        employee.put("managerEmployeeNumber", "E20001");
-        employee.put("holidayDaysTakenThisHolidayYear", 0);
-        employee.put("employeeType", "OVERENSKOMST");
-        employee.put("probation", false);
-        employee.put("hasPaymentCard", false);
         return employee;
     }
 }

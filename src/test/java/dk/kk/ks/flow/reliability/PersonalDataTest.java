@@ -3,7 +3,6 @@ package dk.kk.ks.flow.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,12 +29,12 @@ class PersonalDataTest extends IntegrationTestCase {
         String dismissal = createCase("dismissals", Map.of("serviceNowRef", dismissalRef, "employeeNumber", "E60601",
                 "reasonCategory", "COOPERATION", "reasonText", "Samarbejdsvanskeligheder", "requestedBy", "leder1")).getBody().caseId();
         awaitStep(dismissal, "Kontroller afskedigelse");
-        complete(dismissal, Map.of("hearingDeadline", LocalDate.now().plusDays(14).toString()));
+        completeFirstTask("bo", dismissal, Map.of("hearingDeadline", LocalDate.now().plusDays(14).toString()));
         awaitStep(dismissal, "Svar eller frist?");
         assertThat(postJson("servicenow", "/api/v1/cases/" + dismissal + "/hearing-reply",
                 Map.of("receivedAt", "2027-04-10T09:00:00+02:00", "summary", "Ingen bemærkninger")).getStatusCode()).isEqualTo(HttpStatus.OK);
         awaitStep(dismissal, "Træf afgørelse");
-        complete(dismissal, Map.of("decision", "WITHDRAW", "justification", "Samarbejdet er genoprettet"));
+        completeFirstTask("bo", dismissal, Map.of("decision", "WITHDRAW", "justification", "Samarbejdet er genoprettet"));
         assertThat(awaitCompleted(dismissal).outcome()).isEqualTo("WITHDRAWN");
 
         String resignationRef = newServiceNowRef("RITM");
@@ -50,24 +49,11 @@ class PersonalDataTest extends IntegrationTestCase {
                 .hasSize(2).allSatisfy(r -> assertThat(String.valueOf(r.get("work_notes_journal"))).doesNotContain(CPR).isNotEqualTo("null"));
     }
 
-    private void complete(String caseId, Map<String, Object> variables) {
-        String taskId = (String) tasks("bo", caseId).get(0).get("id");
-        assertThat(completeTask("bo", taskId, variables).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    }
-
     private static Map<String, Object> employee() {
-        Map<String, Object> employee = new LinkedHashMap<>();
-        employee.put("name", "Per Persondata");
-        employee.put("cpr", CPR);
-        employee.put("userId", "pper");
+        Map<String, Object> employee = sandboxEmployee("Per Persondata", CPR);
         employee.put("hireDate", "2016-02-01");
         employee.put("annualSalary", 390000.00);
         employee.put("department", "SOF");
-        employee.put("managerEmployeeNumber", "E20001");
-        employee.put("holidayDaysTakenThisHolidayYear", 0);
-        employee.put("employeeType", "OVERENSKOMST");
-        employee.put("probation", false);
-        employee.put("hasPaymentCard", false);
         return employee;
     }
 }

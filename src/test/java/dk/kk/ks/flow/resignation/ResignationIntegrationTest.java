@@ -2,7 +2,6 @@ package dk.kk.ks.flow.resignation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -81,17 +80,10 @@ class ResignationIntegrationTest extends IntegrationTestCase {
     }
 
     private static Map<String, Object> employee(double daysTaken, double annualSalary, String department, boolean card) {
-        Map<String, Object> employee = new LinkedHashMap<>();
-        employee.put("name", "Test Fratrædende");
-        employee.put("cpr", "0101700000");
-        employee.put("userId", "tfra");
-        employee.put("hireDate", "2010-01-01");
+        Map<String, Object> employee = sandboxEmployee("Test Fratrædende", "0101700000");
         employee.put("annualSalary", annualSalary);
         employee.put("department", department);
-        employee.put("managerEmployeeNumber", "E20001");
         employee.put("holidayDaysTakenThisHolidayYear", daysTaken);
-        employee.put("employeeType", "OVERENSKOMST");
-        employee.put("probation", false);
         employee.put("hasPaymentCard", card);
         return employee;
     }

@@ -120,6 +120,32 @@ public abstract class IntegrationTestCase {
         assertThat(response.getStatusCode().is2xxSuccessful()).as("PUT " + path + ": " + response.getBody()).isTrue();
     }
 
+    /**
+     * An employee for {@code PUT /sandbox/opus/employees/{number}}: hired 2010-01-01, 400,000 kr a year, BUF,
+     * managed by E20001, no holiday taken, overenskomstansat, no payment card. Tests change what they are about.
+     */
+    protected static Map<String, Object> sandboxEmployee(String name, String cpr) {
+        Map<String, Object> employee = new java.util.LinkedHashMap<>();
+        employee.put("name", name);
+        employee.put("cpr", cpr);
+        employee.put("userId", name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", ""));
+        employee.put("hireDate", "2010-01-01");
+        employee.put("annualSalary", 400000.00);
+        employee.put("department", "BUF");
+        employee.put("managerEmployeeNumber", "E20001");
+        employee.put("holidayDaysTakenThisHolidayYear", 0);
+        employee.put("employeeType", "OVERENSKOMST");
+        employee.put("probation", false);
+        employee.put("hasPaymentCard", false);
+        return employee;
+    }
+
+    /** Completes the case's first open task as the user, through the engine's REST API, and expects it to succeed. */
+    protected void completeFirstTask(String user, String caseId, Map<String, Object> variables) {
+        String taskId = (String) tasks(user, caseId).get(0).get("id");
+        assertThat(completeTask(user, taskId, variables).getStatusCode()).isEqualTo(org.springframework.http.HttpStatus.NO_CONTENT);
+    }
+
     protected static HttpEntity<Object> jsonEntity(Object body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

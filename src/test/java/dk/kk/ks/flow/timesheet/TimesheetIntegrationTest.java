@@ -143,18 +143,8 @@ class TimesheetIntegrationTest extends IntegrationTestCase {
     }
 
     private static Map<String, Object> employee(double annualSalary) {
-        Map<String, Object> employee = new LinkedHashMap<>();
-        employee.put("name", "Test Testesen");
-        employee.put("cpr", "0101700000");
-        employee.put("userId", "ttest");
-        employee.put("hireDate", "2010-01-01");
+        Map<String, Object> employee = sandboxEmployee("Test Testesen", "0101700000");
         employee.put("annualSalary", annualSalary);
-        employee.put("department", "BUF");
-        employee.put("managerEmployeeNumber", "E20001");
-        employee.put("holidayDaysTakenThisHolidayYear", 0);
-        employee.put("employeeType", "OVERENSKOMST");
-        employee.put("probation", false);
-        employee.put("hasPaymentCard", false);
         return employee;
     }
 }
