@@ -26,17 +26,8 @@ class CardIssuerBlockConnector extends Connector {
     private final CardIssuerPort cardIssuer;
 
     CardIssuerBlockConnector(CardIssuerPort cardIssuer) {
+        super(INPUTS, true);
         this.cardIssuer = cardIssuer;
-    }
-
-    @Override
-    public List<ConnectorInput> inputs() {
-        return INPUTS;
-    }
-
-    @Override
-    public boolean writes() {
-        return true;
     }
 
     @Override

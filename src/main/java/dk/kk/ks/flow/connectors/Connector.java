@@ -19,11 +19,25 @@ import dk.kk.ks.flow.integration.ExternalRejectionException;
  */
 public abstract class Connector implements JavaDelegate {
 
-    /** The inputs, in the order the element template shows them. */
-    public abstract List<ConnectorInput> inputs();
+    private final List<ConnectorInput> inputs;
+    private final boolean writes;
 
-    /** True when the operation changes the external system. */
-    public abstract boolean writes();
+    /**
+     * @param inputs the inputs, in the order the element template shows them
+     * @param writes true when the operation changes the external system
+     */
+    protected Connector(List<ConnectorInput> inputs, boolean writes) {
+        this.inputs = List.copyOf(inputs);
+        this.writes = writes;
+    }
+
+    public List<ConnectorInput> inputs() {
+        return inputs;
+    }
+
+    public boolean writes() {
+        return writes;
+    }
 
     protected abstract void run(DelegateExecution execution);
 

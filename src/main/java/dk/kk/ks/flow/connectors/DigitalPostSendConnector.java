@@ -31,17 +31,8 @@ class DigitalPostSendConnector extends Connector {
     private final DigitalPostPort digitalPost;
 
     DigitalPostSendConnector(DigitalPostPort digitalPost) {
+        super(INPUTS, true);
         this.digitalPost = digitalPost;
-    }
-
-    @Override
-    public List<ConnectorInput> inputs() {
-        return INPUTS;
-    }
-
-    @Override
-    public boolean writes() {
-        return true;
     }
 
     @Override

@@ -22,17 +22,8 @@ class EdocCreateCaseConnector extends Connector {
     private final EdocPort edoc;
 
     EdocCreateCaseConnector(EdocPort edoc) {
+        super(INPUTS, true);
         this.edoc = edoc;
-    }
-
-    @Override
-    public List<ConnectorInput> inputs() {
-        return INPUTS;
-    }
-
-    @Override
-    public boolean writes() {
-        return true;
     }
 
     @Override

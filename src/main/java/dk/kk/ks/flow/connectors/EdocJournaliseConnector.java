@@ -27,17 +27,8 @@ class EdocJournaliseConnector extends Connector {
     private final EdocPort edoc;
 
     EdocJournaliseConnector(EdocPort edoc) {
+        super(INPUTS, true);
         this.edoc = edoc;
-    }
-
-    @Override
-    public List<ConnectorInput> inputs() {
-        return INPUTS;
-    }
-
-    @Override
-    public boolean writes() {
-        return true;
     }
 
     @Override

@@ -25,17 +25,8 @@ class OpusEmployeeConnector extends Connector {
     private final OpusLonPort opus;
 
     OpusEmployeeConnector(OpusLonPort opus) {
+        super(INPUTS, false);
         this.opus = opus;
-    }
-
-    @Override
-    public List<ConnectorInput> inputs() {
-        return INPUTS;
-    }
-
-    @Override
-    public boolean writes() {
-        return false;
     }
 
     @Override

@@ -21,17 +21,8 @@ class OpusTerminationConnector extends Connector {
     private final OpusLonPort opus;
 
     OpusTerminationConnector(OpusLonPort opus) {
+        super(INPUTS, true);
         this.opus = opus;
-    }
-
-    @Override
-    public List<ConnectorInput> inputs() {
-        return INPUTS;
-    }
-
-    @Override
-    public boolean writes() {
-        return true;
     }
 
     @Override

@@ -22,17 +22,8 @@ class OpusTerminationReadConnector extends Connector {
     private final OpusLonPort opus;
 
     OpusTerminationReadConnector(OpusLonPort opus) {
+        super(INPUTS, false);
         this.opus = opus;
-    }
-
-    @Override
-    public List<ConnectorInput> inputs() {
-        return INPUTS;
-    }
-
-    @Override
-    public boolean writes() {
-        return false;
     }
 
     @Override

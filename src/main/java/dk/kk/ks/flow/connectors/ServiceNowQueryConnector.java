@@ -28,17 +28,8 @@ class ServiceNowQueryConnector extends Connector {
     private final ServiceNowPort serviceNow;
 
     ServiceNowQueryConnector(ServiceNowPort serviceNow) {
+        super(INPUTS, false);
         this.serviceNow = serviceNow;
-    }
-
-    @Override
-    public List<ConnectorInput> inputs() {
-        return INPUTS;
-    }
-
-    @Override
-    public boolean writes() {
-        return false;
     }
 
     @Override

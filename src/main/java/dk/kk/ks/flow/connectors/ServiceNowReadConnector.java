@@ -21,17 +21,8 @@ class ServiceNowReadConnector extends Connector {
     private final ServiceNowPort serviceNow;
 
     ServiceNowReadConnector(ServiceNowPort serviceNow) {
+        super(INPUTS, false);
         this.serviceNow = serviceNow;
-    }
-
-    @Override
-    public List<ConnectorInput> inputs() {
-        return INPUTS;
-    }
-
-    @Override
-    public boolean writes() {
-        return false;
     }
 
     @Override

@@ -23,17 +23,8 @@ class ServiceNowUpdateConnector extends Connector {
     private final ServiceNowPort serviceNow;
 
     ServiceNowUpdateConnector(ServiceNowPort serviceNow) {
+        super(INPUTS, true);
         this.serviceNow = serviceNow;
-    }
-
-    @Override
-    public List<ConnectorInput> inputs() {
-        return INPUTS;
-    }
-
-    @Override
-    public boolean writes() {
-        return true;
     }
 
     @Override

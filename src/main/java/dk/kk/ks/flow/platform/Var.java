@@ -54,10 +54,6 @@ public final class Var<T> {
         scope.setVariable(name, value);
     }
 
-    /** For a start-variable map: the name and the value. */
-    public Map.Entry<String, Object> with(T value) {
-        return new java.util.AbstractMap.SimpleImmutableEntry<>(name, value);
-    }
 
     @SuppressWarnings("unchecked")
     private T cast(Object value) {
