@@ -70,7 +70,7 @@ class SandboxFilter extends OncePerRequestFilter {
 
         SimulatedSystem.StoredAnswer stored = replayKey == null ? null : system.storedAnswer(replayKey);
         if (stored != null) {
-            system.record(new SimulatedSystem.RecordedRequest(OffsetDateTime.now(), request.getMethod(), path, parse(body),
+            system.record(new SimulatedSystem.RecordedRequest(OffsetDateTime.now(), request.getMethod(), path, key, parse(body),
                     stored.status(), parse(stored.body()), true));
             response.setStatus(stored.status());
             if (stored.contentType() != null) {
@@ -81,7 +81,7 @@ class SandboxFilter extends OncePerRequestFilter {
         }
         ContentCachingResponseWrapper cachingResponse = new ContentCachingResponseWrapper(response);
         chain.doFilter(new CachedBodyRequest(request, body), cachingResponse);
-        system.record(new SimulatedSystem.RecordedRequest(OffsetDateTime.now(), request.getMethod(), path, parse(body),
+        system.record(new SimulatedSystem.RecordedRequest(OffsetDateTime.now(), request.getMethod(), path, key, parse(body),
                 cachingResponse.getStatus(), parse(cachingResponse.getContentAsByteArray()), false));
         if (replayKey != null && cachingResponse.getStatus() < 500) {
             system.storeAnswer(replayKey, new SimulatedSystem.StoredAnswer(cachingResponse.getStatus(), cachingResponse.getContentType(),

@@ -13,11 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public class SimulatedSystem {
 
     /**
-     * One request the simulated system received, with its answer; {@code replayed} marks a repeated
-     * idempotency key, answered from the first answer without any change.
+     * One request the simulated system received, with its Idempotency-Key (null without one) and its answer;
+     * {@code replayed} marks a repeated idempotency key, answered from the first answer without any change.
      */
-    public record RecordedRequest(OffsetDateTime at, String method, String path, Object body, int status, Object response,
-                                  boolean replayed) {
+    public record RecordedRequest(OffsetDateTime at, String method, String path, String idempotencyKey, Object body, int status,
+                                  Object response, boolean replayed) {
     }
 
     /** The switch: answer the next {@code failNext} calls with {@code status}. */
