@@ -34,7 +34,7 @@ final class ClusterRun {
     private final Map<String, String> caseTypeById = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> intakePerNode = new ConcurrentHashMap<>();
     private final AtomicInteger started = new AtomicInteger();
-    private final Instant begin = Instant.now();
+    private Instant begin;
     private final Map<ClusterNode, Caseworker> caseworkers = new java.util.LinkedHashMap<>();
     private List<Future<?>> submissions;
 
@@ -59,6 +59,7 @@ final class ClusterRun {
 
     /** Starts every case in the background, alternating between the nodes. */
     void startCases() {
+        begin = Instant.now();
         ExecutorService intake = Executors.newFixedThreadPool(INTAKE_THREADS);
         List<CaseMix.PlannedCase> cases = mix.cases();
         submissions = new java.util.ArrayList<>();
@@ -92,10 +93,14 @@ final class ClusterRun {
         return true;
     }
 
-    /** Works the tasks on every live node until every case has ended; fails on an incident or after the timeout. */
-    void workUntilAllCompleted(Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
+    /**
+     * Works the tasks on every live node until every case has ended. Fails on an incident, or when no case
+     * has ended for {@code stall} (a hang; a slow machine only takes longer).
+     */
+    void workUntilAllCompleted(Duration stall) throws Exception {
         nodes.forEach(node -> caseworkers.putIfAbsent(node, new Caseworker(new KsFlowClient(node.baseUrl()))));
+        long lastCompleted = -1;
+        Instant lastProgress = Instant.now();
         while (true) {
             boolean intakeDone = intakeDone();
             for (Map.Entry<ClusterNode, Caseworker> caseworker : caseworkers.entrySet()) {
@@ -112,12 +117,16 @@ final class ClusterRun {
             if (incidents > 0) {
                 throw new AssertionError("Open incidents: " + live.getJson("/engine-rest/incident?maxResults=5", "demo"));
             }
-            if (intakeDone && completed(live) == mix.cases().size()) {
+            long completed = completed(live);
+            if (intakeDone && completed == mix.cases().size()) {
                 return;
             }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("After " + timeout + " only " + completed(live) + " of " + mix.cases().size()
-                        + " cases completed (" + started.get() + " started)");
+            if (completed > lastCompleted) {
+                lastCompleted = completed;
+                lastProgress = Instant.now();
+            } else if (Instant.now().isAfter(lastProgress.plus(stall))) {
+                throw new AssertionError("No case ended for " + stall + ": " + completed + " of " + mix.cases().size()
+                        + " completed, " + started.get() + " started");
             }
             ClusterNode.sleep(Duration.ofMillis(500));
         }
@@ -128,6 +137,7 @@ final class ClusterRun {
         return caseworkers.values().stream().flatMap(caseworker -> caseworker.refusals().stream()).toList();
     }
 
+    /** From the first case started to now. */
     Duration elapsed() {
         return Duration.between(begin, Instant.now());
     }
