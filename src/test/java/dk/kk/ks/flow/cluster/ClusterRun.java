@@ -4,6 +4,8 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,8 +36,8 @@ final class ClusterRun {
     private final Map<String, String> caseTypeById = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> intakePerNode = new ConcurrentHashMap<>();
     private final AtomicInteger started = new AtomicInteger();
+    private final Map<ClusterNode, Caseworker> caseworkers = new LinkedHashMap<>();
     private Instant begin;
-    private final Map<ClusterNode, Caseworker> caseworkers = new java.util.LinkedHashMap<>();
     private List<Future<?>> submissions;
 
     ClusterRun(List<ClusterNode> nodes, String refPrefix, int cases, long seed) {
@@ -62,7 +64,7 @@ final class ClusterRun {
         begin = Instant.now();
         ExecutorService intake = Executors.newFixedThreadPool(INTAKE_THREADS);
         List<CaseMix.PlannedCase> cases = mix.cases();
-        submissions = new java.util.ArrayList<>();
+        submissions = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             CaseMix.PlannedCase planned = cases.get(i);
             int preferred = i % nodes.size();
