@@ -46,6 +46,8 @@ class OperationsEndpointsTest extends IntegrationTestCase {
         assertThat(metrics).contains("ksflow_cases_started_total{caseType=\"invoice-payouts\"")
                 .contains("ksflow_cases_completed_total{caseType=\"invoice-payouts\",outcome=\"PAID\"")
                 .contains("ksflow_incidents_open")
-                .contains("http_client_requests_seconds");
+                .contains("ksflow_external_requests_seconds_count{clientName=\"dk.kk.ks.flow.integration.opus.OpusDebitorClient\"")
+                .containsPattern("ksflow_external_requests_seconds_count\\{.*system=\"opus\"")
+                .containsPattern("ksflow_external_requests_seconds_count\\{.*system=\"servicenow\"");
     }
 }
