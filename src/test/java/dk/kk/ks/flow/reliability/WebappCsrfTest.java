@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class WebappCsrfTest extends IntegrationTestCase {
         assertThat(browser.postJson(complete, approval, true).statusCode()).isEqualTo(204);
         CaseView done = awaitCompleted(caseId);
         assertThat(done.outcome()).isEqualTo("PAID");
-        assertThat(done.result()).containsEntry("approvedBy", java.util.List.of("bo"));
+        assertThat(done.result()).containsEntry("approvedBy", List.of("bo"));
     }
 
     /** A browser: a cookie jar and the XSRF-TOKEN cookie sent back as a header when asked to. */
