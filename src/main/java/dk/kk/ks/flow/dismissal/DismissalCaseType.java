@@ -10,23 +10,12 @@ import org.springframework.stereotype.Component;
 import dk.kk.ks.flow.intake.CaseType;
 
 @Component
-class DismissalCaseType implements CaseType<DismissalRequest> {
+class DismissalCaseType extends CaseType<DismissalRequest> {
 
     static final String PROCESS_KEY = "dismissal";
 
-    @Override
-    public String name() {
-        return "dismissals";
-    }
-
-    @Override
-    public String processKey() {
-        return PROCESS_KEY;
-    }
-
-    @Override
-    public Class<DismissalRequest> requestType() {
-        return DismissalRequest.class;
+    DismissalCaseType() {
+        super("dismissals", PROCESS_KEY, DismissalRequest.class);
     }
 
     @Override

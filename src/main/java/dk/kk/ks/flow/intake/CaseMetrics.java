@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The application's own metrics (Prometheus at /actuator/prometheus): cases started and completed per
  * case type (and outcome), and the open incidents. External call latencies come from Feign's Micrometer
- * timers ({@code http.client.requests}, per client).
+ * timers ({@code ksflow.external.requests}, per system: see ExternalCallMetrics).
  */
 @Component
 public class CaseMetrics {

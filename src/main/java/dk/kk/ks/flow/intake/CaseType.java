@@ -5,40 +5,61 @@ import java.util.Map;
 
 /**
  * One case type of the intake API. A new case type adds a request DTO (with Bean Validation
- * annotations), an implementation of this interface (a Spring bean) and its BPMN process.
+ * annotations), a subclass of this class (a Spring bean) and its BPMN process.
  */
-public interface CaseType<R extends CaseRequest> {
+public abstract class CaseType<R extends CaseRequest> {
+
+    private final String name;
+    private final String processKey;
+    private final Class<R> requestType;
+
+    /**
+     * @param name        the path segment and the {@code caseType} of the CaseView, e.g. {@code invoice-payouts}
+     * @param processKey  the BPMN process id started for a case
+     * @param requestType the intake body
+     */
+    protected CaseType(String name, String processKey, Class<R> requestType) {
+        this.name = name;
+        this.processKey = processKey;
+        this.requestType = requestType;
+    }
 
     /** The path segment and the {@code caseType} of the CaseView, e.g. {@code invoice-payouts}. */
-    String name();
+    public String name() {
+        return name;
+    }
 
     /** The BPMN process id started for a case. */
-    String processKey();
+    public String processKey() {
+        return processKey;
+    }
 
-    Class<R> requestType();
+    public Class<R> requestType() {
+        return requestType;
+    }
 
     /** Rules across fields that annotations cannot say; each violation names its field. */
-    default List<FieldError> validate(R request) {
+    public List<FieldError> validate(R request) {
         return List.of();
     }
 
     /** The process variables a case starts with. */
-    Map<String, Object> startVariables(R request);
+    public abstract Map<String, Object> startVariables(R request);
 
     /** The case type's computed figures for the CaseView, from the case's variables. */
-    Map<String, Object> result(Map<String, Object> variables);
+    public abstract Map<String, Object> result(Map<String, Object> variables);
 
     /** A reason code in plain Danish, for the ServiceNow work note; by default the code itself. */
-    default String reasonText(String reasonCode) {
+    public String reasonText(String reasonCode) {
         return reasonCode;
     }
 
     /** The case's figures as a Danish sentence for the ServiceNow work note (never personal data); null: none. */
-    default String workNoteSummary(Map<String, Object> variables) {
+    public String workNoteSummary(Map<String, Object> variables) {
         return null;
     }
 
     /** A field that failed validation, named as in the JSON body (e.g. {@code lines[2].end}). */
-    record FieldError(String field, String message) {
+    public record FieldError(String field, String message) {
     }
 }

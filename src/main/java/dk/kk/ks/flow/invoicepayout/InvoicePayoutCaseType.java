@@ -11,23 +11,12 @@ import org.springframework.stereotype.Component;
 import dk.kk.ks.flow.intake.CaseType;
 
 @Component
-class InvoicePayoutCaseType implements CaseType<InvoicePayoutRequest> {
+class InvoicePayoutCaseType extends CaseType<InvoicePayoutRequest> {
 
     static final String PROCESS_KEY = "invoice-payout";
 
-    @Override
-    public String name() {
-        return "invoice-payouts";
-    }
-
-    @Override
-    public String processKey() {
-        return PROCESS_KEY;
-    }
-
-    @Override
-    public Class<InvoicePayoutRequest> requestType() {
-        return InvoicePayoutRequest.class;
+    InvoicePayoutCaseType() {
+        super("invoice-payouts", PROCESS_KEY, InvoicePayoutRequest.class);
     }
 
     @Override

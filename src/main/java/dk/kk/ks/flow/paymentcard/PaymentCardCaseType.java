@@ -14,7 +14,7 @@ import dk.kk.ks.flow.intake.CaseType;
 import dk.kk.ks.flow.platform.Kroner;
 
 @Component
-class PaymentCardCaseType implements CaseType<PaymentCardRequest> {
+class PaymentCardCaseType extends CaseType<PaymentCardRequest> {
 
     static final String PROCESS_KEY = "payment-card";
 
@@ -28,19 +28,8 @@ class PaymentCardCaseType implements CaseType<PaymentCardRequest> {
             "LIMIT_ABOVE_MAXIMUM", "Kortudstederen afviser grænsen: den er over udstederens maksimum",
             CloseCardsDelegate.NO_OPEN_CARD, "Medarbejderen har intet åbent betalingskort");
 
-    @Override
-    public String name() {
-        return "payment-cards";
-    }
-
-    @Override
-    public String processKey() {
-        return PROCESS_KEY;
-    }
-
-    @Override
-    public Class<PaymentCardRequest> requestType() {
-        return PaymentCardRequest.class;
+    PaymentCardCaseType() {
+        super("payment-cards", PROCESS_KEY, PaymentCardRequest.class);
     }
 
     @Override

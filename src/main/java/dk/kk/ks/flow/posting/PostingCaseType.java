@@ -14,7 +14,7 @@ import dk.kk.ks.flow.intake.CaseVariables;
 import dk.kk.ks.flow.platform.Kroner;
 
 @Component
-class PostingCaseType implements CaseType<PostingRequest> {
+class PostingCaseType extends CaseType<PostingRequest> {
 
     static final String PROCESS_KEY = "posting";
     static final String REJECTED_BY_REVIEWER = "REJECTED_BY_REVIEWER";
@@ -28,19 +28,8 @@ class PostingCaseType implements CaseType<PostingRequest> {
             PostingValidator.Rule.INVALID_VAT_CODE.name(), "En momskode er ikke tilladt på kontoen",
             REJECTED_BY_REVIEWER, "Posteringen er afvist ved gennemgang i bogholderiet");
 
-    @Override
-    public String name() {
-        return "postings";
-    }
-
-    @Override
-    public String processKey() {
-        return PROCESS_KEY;
-    }
-
-    @Override
-    public Class<PostingRequest> requestType() {
-        return PostingRequest.class;
+    PostingCaseType() {
+        super("postings", PROCESS_KEY, PostingRequest.class);
     }
 
     @Override

@@ -10,23 +10,12 @@ import org.springframework.stereotype.Component;
 import dk.kk.ks.flow.intake.CaseType;
 
 @Component
-class ResignationCaseType implements CaseType<ResignationRequest> {
+class ResignationCaseType extends CaseType<ResignationRequest> {
 
     static final String PROCESS_KEY = "resignation";
 
-    @Override
-    public String name() {
-        return "resignations";
-    }
-
-    @Override
-    public String processKey() {
-        return PROCESS_KEY;
-    }
-
-    @Override
-    public Class<ResignationRequest> requestType() {
-        return ResignationRequest.class;
+    ResignationCaseType() {
+        super("resignations", PROCESS_KEY, ResignationRequest.class);
     }
 
     @Override

@@ -15,7 +15,7 @@ import dk.kk.ks.flow.intake.CaseVariables;
 import dk.kk.ks.flow.platform.Kroner;
 
 @Component
-class ServiceContractRegulationCaseType implements CaseType<ServiceContractRegulationRequest> {
+class ServiceContractRegulationCaseType extends CaseType<ServiceContractRegulationRequest> {
 
     static final String PROCESS_KEY = "service-contract-regulation";
     static final String REJECTED_BY_REVIEWER = "REJECTED_BY_REVIEWER";
@@ -27,19 +27,8 @@ class ServiceContractRegulationCaseType implements CaseType<ServiceContractRegul
             REJECTED_BY_REVIEWER, "Reguleringen er afvist ved gennemgang i KS Økonomi",
             "PERIOD_CLOSED", "Opus Økonomi afviser: perioden er lukket for bogføring");
 
-    @Override
-    public String name() {
-        return "service-contract-regulations";
-    }
-
-    @Override
-    public String processKey() {
-        return PROCESS_KEY;
-    }
-
-    @Override
-    public Class<ServiceContractRegulationRequest> requestType() {
-        return ServiceContractRegulationRequest.class;
+    ServiceContractRegulationCaseType() {
+        super("service-contract-regulations", PROCESS_KEY, ServiceContractRegulationRequest.class);
     }
 
     @Override

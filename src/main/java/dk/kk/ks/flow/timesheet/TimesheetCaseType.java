@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import dk.kk.ks.flow.intake.CaseType;
 
 @Component
-class TimesheetCaseType implements CaseType<TimesheetRequest> {
+class TimesheetCaseType extends CaseType<TimesheetRequest> {
 
     static final String PROCESS_KEY = "timesheet";
 
@@ -21,23 +21,9 @@ class TimesheetCaseType implements CaseType<TimesheetRequest> {
     private final Clock clock;
 
     TimesheetCaseType(TimesheetCalculations calculations, Clock clock) {
+        super("timesheets", PROCESS_KEY, TimesheetRequest.class);
         this.calculations = calculations;
         this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return "timesheets";
-    }
-
-    @Override
-    public String processKey() {
-        return PROCESS_KEY;
-    }
-
-    @Override
-    public Class<TimesheetRequest> requestType() {
-        return TimesheetRequest.class;
     }
 
     @Override

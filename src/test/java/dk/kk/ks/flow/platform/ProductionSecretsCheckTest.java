@@ -4,10 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.env.MockEnvironment;
 
 import dk.kk.ks.flow.integration.ExternalSystemsProperties;
@@ -46,5 +58,73 @@ class ProductionSecretsCheckTest {
         assertThatThrownBy(() -> new ProductionSecretsCheck(environment, new ExternalSystemsProperties(Map.of())).afterPropertiesSet())
                 .hasMessageContaining("ksflow.sandbox.enabled");
         assertThat(ProductionSecretsCheck.PLACEHOLDER).isEqualTo("change-me");
+    }
+
+    /** Every secret production needs, by the environment variable it comes from and the setting it fills. */
+    static Stream<String[]> secrets() {
+        return Stream.concat(Stream.<String[]>of(new String[] {"KSFLOW_DB_PASSWORD", "spring.datasource.password"}),
+                sandboxSystems().map(system -> new String[] {system.toUpperCase() + "_PASSWORD", "ksflow.systems." + system + ".password"}));
+    }
+
+    @Test
+    void withNothingInTheEnvironmentProductionRefusesToStartNamingTheDatabasePasswordAndEverySystemsPassword() {
+        MockEnvironment environment = production(Map.of());
+
+        assertThat(sandboxSystems()).contains("servicenow", "opus", "edoc", "digitalpost", "cardissuer");
+        assertThatThrownBy(() -> check(environment)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContainingAll(secrets().map(secret -> secret[1] + " is not set").toArray(String[]::new));
+    }
+
+    @ParameterizedTest
+    @MethodSource("secrets")
+    void eachSecretComesOnlyFromItsEnvironmentVariable(String variable, String setting) {
+        Map<String, Object> everything = completeEnvironment();
+        assertThatCode(() -> check(production(everything))).doesNotThrowAnyException();
+
+        Map<String, Object> withoutIt = new HashMap<>(everything);
+        withoutIt.remove(variable);
+        assertThatThrownBy(() -> check(production(withoutIt))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(setting + " is not set")
+                .hasMessageNotContaining(String.valueOf(everything.get("OPUS_PASSWORD")));
+    }
+
+    /** Every variable production reads, with real-looking values. */
+    private static Map<String, Object> completeEnvironment() {
+        Map<String, Object> variables = new HashMap<>(Map.of("KSFLOW_DB_URL", "jdbc:postgresql://db.kk.dk/ksflow", "KSFLOW_DB_USER", "ksflow"));
+        secrets().forEach(secret -> variables.put(secret[0], "secret-" + secret[0].toLowerCase()));
+        sandboxSystems().forEach(system -> {
+            variables.put(system.toUpperCase() + "_BASE_URL", "https://" + system + ".kk.dk");
+            variables.put(system.toUpperCase() + "_USERNAME", "ksflow");
+        });
+        return variables;
+    }
+
+    /** The configuration production runs with: the environment over application-production.yml over application.yml. */
+    private static MockEnvironment production(Map<String, Object> variables) {
+        MockEnvironment environment = new MockEnvironment();
+        environment.getPropertySources().addLast(new MapPropertySource("environment", variables));
+        yaml("application-production.yml").forEach(environment.getPropertySources()::addLast);
+        yaml("application.yml").forEach(environment.getPropertySources()::addLast);
+        return environment;
+    }
+
+    private static void check(MockEnvironment environment) {
+        ExternalSystemsProperties systems = Binder.get(environment).bind("ksflow", ExternalSystemsProperties.class).get();
+        new ProductionSecretsCheck(environment, systems).afterPropertiesSet();
+    }
+
+    /** The external systems the application is configured with (application.yml). */
+    private static Stream<String> sandboxSystems() {
+        MockEnvironment sandbox = new MockEnvironment();
+        yaml("application.yml").forEach(sandbox.getPropertySources()::addLast);
+        return Binder.get(sandbox).bind("ksflow", ExternalSystemsProperties.class).get().systems().keySet().stream();
+    }
+
+    private static List<PropertySource<?>> yaml(String file) {
+        try {
+            return new YamlPropertySourceLoader().load(file, new ClassPathResource(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

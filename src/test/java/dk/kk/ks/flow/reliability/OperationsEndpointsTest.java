@@ -19,7 +19,7 @@ class OperationsEndpointsTest extends IntegrationTestCase {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void healthIsPublicAndItsDetailsShowEachExternalSystem() throws Exception {
+    void healthIsPublicAndItsDetailsShowEachExternalSystemAndTheEngine() throws Exception {
         ResponseEntity<String> anonymous = http.getForEntity("/actuator/health", String.class);
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(json.readTree(anonymous.getBody()).get("status").asText()).isEqualTo("UP");
@@ -30,6 +30,8 @@ class OperationsEndpointsTest extends IntegrationTestCase {
             assertThat(detailed.at("/components/externalSystems/components/" + system + "/status").asText()).as(system).isEqualTo("UP");
         }
         assertThat(detailed.at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(detailed.at("/components/processEngine/status").asText()).isEqualTo("UP");
+        assertThat(detailed.at("/components/jobExecutor/status").asText()).as("retries and async steps run").isEqualTo("UP");
     }
 
     @Test
@@ -44,6 +46,8 @@ class OperationsEndpointsTest extends IntegrationTestCase {
         assertThat(metrics).contains("ksflow_cases_started_total{caseType=\"invoice-payouts\"")
                 .contains("ksflow_cases_completed_total{caseType=\"invoice-payouts\",outcome=\"PAID\"")
                 .contains("ksflow_incidents_open")
-                .contains("http_client_requests_seconds");
+                .contains("ksflow_external_requests_seconds_count{clientName=\"dk.kk.ks.flow.integration.opus.OpusDebitorClient\"")
+                .containsPattern("ksflow_external_requests_seconds_count\\{.*system=\"opus\"")
+                .containsPattern("ksflow_external_requests_seconds_count\\{.*system=\"servicenow\"");
     }
 }

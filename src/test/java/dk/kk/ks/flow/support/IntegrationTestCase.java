@@ -109,9 +109,25 @@ public abstract class IntegrationTestCase {
         return getList("demo", "/sandbox/" + system + "/requests");
     }
 
+    /** The simulator answers its next {@code failNext} calls with {@code status}: an outage in front of it. */
     protected void setFault(String system, int failNext, int status) {
+        setFault(system, Map.of("failNext", failNext, "status", status));
+    }
+
+    /** The simulator applies its next {@code failNext} writes but answers them with 503, as if the answer was lost. */
+    protected void loseAnswers(String system, int failNext) {
+        setFault(system, Map.of("failNext", failNext, "status", 503, "answerLost", true));
+    }
+
+    private void setFault(String system, Map<String, Object> fault) {
         ResponseEntity<String> response = as("demo").exchange("/sandbox/" + system + "/faults", HttpMethod.PUT,
-                jsonEntity(Map.of("failNext", failNext, "status", status)), String.class);
+                jsonEntity(fault), String.class);
+        assertThat(response.getStatusCode().is2xxSuccessful()).isTrue();
+    }
+
+    /** Switches the simulator's fault off: DELETE /sandbox/{system}/faults. */
+    protected void clearFault(String system) {
+        ResponseEntity<String> response = as("demo").exchange("/sandbox/" + system + "/faults", HttpMethod.DELETE, HttpEntity.EMPTY, String.class);
         assertThat(response.getStatusCode().is2xxSuccessful()).isTrue();
     }
 

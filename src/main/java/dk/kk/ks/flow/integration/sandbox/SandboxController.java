@@ -74,14 +74,14 @@ class SandboxController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "failNext must be >= 0 and status an HTTP error status (400-599)");
         }
         SimulatedSystem simulated = system(system);
-        simulated.setFault(new SimulatedSystem.Fault(fault.failNext(), status));
+        simulated.setFault(new SimulatedSystem.Fault(fault.failNext(), status, fault.answerLost()));
         return simulated.faultStatus();
     }
 
     @DeleteMapping("/sandbox/{system}/faults")
     Map<String, Object> clearFault(@PathVariable String system) {
         SimulatedSystem simulated = system(system);
-        simulated.setFault(new SimulatedSystem.Fault(0, 503));
+        simulated.setFault(new SimulatedSystem.Fault(0, 503, false));
         return simulated.faultStatus();
     }
 

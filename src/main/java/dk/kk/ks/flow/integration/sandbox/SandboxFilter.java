@@ -30,7 +30,8 @@ import dk.kk.ks.flow.integration.IdempotencyKeys;
  * In front of every simulated system's interface (/sandbox/{system}/api/**): the fault switch, the
  * request log, and idempotent replay of writes that carry an Idempotency-Key already seen.
  * A call answered by the fault switch never reached the system and is not in its request log
- * (the switch stands for an outage in front of the system); the switch counts them instead.
+ * (the switch stands for an outage in front of the system); the switch counts them instead. A write
+ * whose answer the switch loses did reach the system: it is in the log, and a retry with its key is a replay.
  */
 class SandboxFilter extends OncePerRequestFilter {
 
@@ -56,17 +57,31 @@ class SandboxFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        int faultStatus = system.takeFault();
-        if (faultStatus > 0) {
-            response.setStatus(faultStatus);
-            response.setContentType("application/json");
-            response.getWriter().write("{\"code\":\"SIMULATED_FAULT\",\"message\":\"The sandbox fault switch is on\"}");
-            return;
+        SimulatedSystem.Fault fault = system.takeFault(request.getMethod());
+        if (fault == null) {
+            serve(system, matcher.group(2), request, response, chain);
+        } else if (fault.answerLost()) {
+            // The system applies the write; its answer is dropped and the caller sees the fault instead.
+            serve(system, matcher.group(2), request, new ContentCachingResponseWrapper(response), chain);
+            response.reset();
+            answerFault(response, fault);
+        } else {
+            answerFault(response, fault);
         }
+    }
+
+    private static void answerFault(HttpServletResponse response, SimulatedSystem.Fault fault) throws IOException {
+        response.setStatus(fault.status());
+        response.setContentType("application/json");
+        response.getWriter().write("{\"code\":\"SIMULATED_FAULT\",\"message\":\"The sandbox fault switch is on\"}");
+    }
+
+    private void serve(SimulatedSystem system, String apiPath, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
         byte[] body = request.getInputStream().readAllBytes();
-        String path = matcher.group(2) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String path = apiPath + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         String key = request.getHeader(IdempotencyKeys.HEADER);
-        String replayKey = key == null || "GET".equals(request.getMethod()) ? null : request.getMethod() + " " + matcher.group(2) + " " + key;
+        String replayKey = key == null || "GET".equals(request.getMethod()) ? null : request.getMethod() + " " + apiPath + " " + key;
 
         SimulatedSystem.StoredAnswer stored = replayKey == null ? null : system.storedAnswer(replayKey);
         if (stored != null) {

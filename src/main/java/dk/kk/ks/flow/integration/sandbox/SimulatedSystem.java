@@ -20,8 +20,12 @@ public class SimulatedSystem {
                                   Object response, boolean replayed) {
     }
 
-    /** The switch: answer the next {@code failNext} calls with {@code status}. */
-    public record Fault(int failNext, int status) {
+    /**
+     * The switch: answer the next {@code failNext} calls with {@code status}. With {@code answerLost} only
+     * writes fail, and only on the way back: the system applies each one and the answer never reaches the
+     * caller (a timeout after the change), which is what an idempotency key is for.
+     */
+    public record Fault(int failNext, int status, boolean answerLost) {
     }
 
     record StoredAnswer(int status, String contentType, byte[] body) {
@@ -30,7 +34,7 @@ public class SimulatedSystem {
     private final String name;
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final Map<String, StoredAnswer> answers = new ConcurrentHashMap<>();
-    private Fault fault = new Fault(0, 503);
+    private Fault fault = new Fault(0, 503, false);
     private int faultsAnswered;
 
     SimulatedSystem(String name) {
@@ -58,17 +62,19 @@ public class SimulatedSystem {
     }
 
     public synchronized Map<String, Object> faultStatus() {
-        return Map.of("failNext", fault.failNext(), "status", fault.status(), "faultsAnswered", faultsAnswered);
+        return Map.of("failNext", fault.failNext(), "status", fault.status(), "answerLost", fault.answerLost(),
+                "faultsAnswered", faultsAnswered);
     }
 
-    /** If the fault switch is on, uses up one failure and returns its status; otherwise 0. */
-    synchronized int takeFault() {
-        if (fault.failNext() <= 0) {
-            return 0;
+    /** If the fault switch is on for a call with this method, uses up one failure and returns the fault; otherwise null. */
+    synchronized Fault takeFault(String method) {
+        if (fault.failNext() <= 0 || fault.answerLost() && "GET".equals(method)) {
+            return null;
         }
-        fault = new Fault(fault.failNext() - 1, fault.status());
+        Fault taken = fault;
+        fault = new Fault(fault.failNext() - 1, fault.status(), fault.answerLost());
         faultsAnswered++;
-        return fault.status();
+        return taken;
     }
 
     StoredAnswer storedAnswer(String key) {

@@ -47,7 +47,7 @@ class CaseMixIntegrationTest extends IntegrationTestCase {
     @Test
     void aMixOfEveryCaseTypeCompletesAsIntendedWithTheCaseworkersHelp() throws InterruptedException {
         KsFlowClient client = new KsFlowClient("http://localhost:" + port);
-        CaseMix mix = CaseMix.fresh(7, "MIX", 60);
+        CaseMix mix = CaseMix.fresh(7, "MIX", 35);
         mix.sandboxData().forEach((path, body) -> client.put(path, body, "demo"));
         Map<String, String> typeOfCase = new LinkedHashMap<>();
         for (CaseMix.PlannedCase planned : mix.cases()) {

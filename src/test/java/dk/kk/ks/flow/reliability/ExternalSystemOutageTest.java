@@ -1,0 +1,316 @@
+package dk.kk.ks.flow.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import dk.kk.ks.flow.intake.CaseView;
+import dk.kk.ks.flow.support.IntegrationTestCase;
+
+/**
+ * An outage of each external system, at a step that changes that system, driven through a case type whose
+ * flow calls it. A short outage in which the system applies two writes but their answers are lost is ridden
+ * out by the engine's retries; a long outage in front of the system uses them up and becomes an incident
+ * (CaseView INCIDENT, visible in Cockpit through the engine's REST API) that an operator retries once the
+ * system is back. Either way the case completes and the system applied each change exactly once (the
+ * simulator's request log, counting only writes it did not answer from an earlier idempotency key).
+ */
+class ExternalSystemOutageTest extends IntegrationTestCase {
+
+    static Stream<String> systems() {
+        return Stream.of("servicenow", "opus", "edoc", "digitalpost", "cardissuer");
+    }
+
+    @AfterEach
+    void systemsAreBack() {
+        systems().forEach(this::clearFault);
+    }
+
+    @ParameterizedTest
+    @MethodSource("systems")
+    void aShortOutageThatLosesTheAnswersOfAppliedWritesIsRiddenOutByRetriesAndEachChangeIsAppliedOnce(String system) {
+        Route route = route(system);
+        Case c = route.start();
+        loseAnswers(system, 2);
+        route.callTheSystem(c);
+
+        route.finish(c);
+        assertThat(awaitCompleted(c.caseId()).outcome()).isEqualTo(route.outcome());
+        assertThat(faultsLeft(system)).as("two writes were applied and their answers lost").isZero();
+        assertThat(route.writes(c)).as("the retries carried the same idempotency keys").hasSize(route.expectedWrites());
+        assertThat(as("demo").getForObject("/actuator/prometheus", String.class).lines())
+                .as("the failed calls to %s are timed with their status", system)
+                .anyMatch(line -> line.startsWith("ksflow_external_requests_seconds_count{")
+                        && line.contains("http_status_code=\"503\"") && line.contains("system=\"" + system + "\""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("systems")
+    void aLongOutageBecomesAnIncidentThatAnOperatorRetriesOnceTheSystemIsBack(String system) {
+        Route route = route(system);
+        Case c = route.start();
+        setFault(system, 1000, 503);
+        route.callTheSystem(c);
+
+        awaitCase(c.caseId(), view -> view.status() == CaseView.Status.INCIDENT);
+        // Steps that run in parallel (the hearing letter and the union's notice) fail each on their own.
+        List<Map<String, Object>> incidents = getList("demo", "/engine-rest/incident?processInstanceId=" + c.caseId());
+        assertThat(incidents).isNotEmpty().allSatisfy(i -> {
+            assertThat(i.get("incidentType")).isEqualTo("failedJob");
+            assertThat(String.valueOf(i.get("incidentMessage"))).startsWith(system + " answered 503");
+        });
+        assertThat(openIncidents()).isGreaterThanOrEqualTo(incidents.size());
+        assertThat(route.writes(c)).as("nothing reached %s during the outage", system).isEmpty();
+
+        clearFault(system);
+        for (Map<String, Object> incident : incidents) {
+            ResponseEntity<String> retried = as("demo").exchange("/engine-rest/job/" + incident.get("configuration") + "/retries",
+                    HttpMethod.PUT, jsonEntity(Map.of("retries", 1)), String.class);
+            assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        }
+
+        route.finish(c);
+        assertThat(awaitCompleted(c.caseId()).outcome()).isEqualTo(route.outcome());
+        assertThat(route.writes(c)).hasSize(route.expectedWrites());
+        assertThat(getList("demo", "/engine-rest/incident?processInstanceId=" + c.caseId())).isEmpty();
+    }
+
+    /** A case: its ServiceNow record number and its id (the process instance). */
+    private record Case(String ref, String caseId) {
+    }
+
+    /**
+     * How a case type reaches the step that changes the system: {@link #start} brings the case to the human
+     * step just before it, {@link #callTheSystem} completes that step, {@link #finish} does what else the case
+     * needs to end, and {@link #writes} are the changes the system applied for the case.
+     */
+    private interface Route {
+        Case start();
+
+        void callTheSystem(Case c);
+
+        default void finish(Case c) {
+        }
+
+        List<Map<String, Object>> writes(Case c);
+
+        int expectedWrites();
+
+        String outcome();
+    }
+
+    private Route route(String system) {
+        return switch (system) {
+            case "servicenow" -> new ReviewedPostingWriteBack();
+            case "opus" -> new ApprovedPayoutRelease();
+            case "edoc" -> new DismissalJournal();
+            case "digitalpost" -> new DismissalLetters();
+            case "cardissuer" -> new ApprovedCardOrder();
+            default -> throw new IllegalArgumentException(system);
+        };
+    }
+
+    /** ServiceNow: the write-back of a posting that bogholderi reviewed (the case's only call to ServiceNow). */
+    private final class ReviewedPostingWriteBack implements Route {
+        @Override
+        public Case start() {
+            String ref = newServiceNowRef("RITM");
+            String caseId = createCase("postings", Map.of("serviceNowRef", ref, "requestedBy", "anna", "postingDate", "2027-03-15",
+                    "description", "Omkontering ved nedbrud",
+                    "lines", List.of(postingLine("1010101010", 150000.00), postingLine("1010202020", -150000.00)))).getBody().caseId();
+            awaitStep(caseId, "Gennemgå postering");
+            return new Case(ref, caseId);
+        }
+
+        @Override
+        public void callTheSystem(Case c) {
+            completeFirstTask("bo", c.caseId(), Map.of("approved", true));
+        }
+
+        @Override
+        public List<Map<String, Object>> writes(Case c) {
+            return applied("servicenow", r -> "PATCH".equals(r.get("method")) && String.valueOf(r.get("body")).contains(c.caseId()));
+        }
+
+        @Override
+        public int expectedWrites() {
+            return 1;
+        }
+
+        @Override
+        public String outcome() {
+            return "POSTED";
+        }
+
+        private static Map<String, Object> postingLine(String costCenter, double amount) {
+            return Map.of("account", "44120000", "costCenter", costCenter, "amount", amount, "vatCode", "I25", "text", "Husleje");
+        }
+    }
+
+    /** Opus: the release of a payout that bo approved. */
+    private final class ApprovedPayoutRelease implements Route {
+        @Override
+        public Case start() {
+            String ref = newServiceNowRef("RITM");
+            String caseId = createCase("invoice-payouts", Map.of("serviceNowRef", ref, "debtorNumber", "100234", "payee", "Jens Hansen",
+                    "amount", 12500.00, "reason", "Nedbrudstest", "requestedBy", "anna")).getBody().caseId();
+            awaitStep(caseId, "Godkend udbetaling");
+            return new Case(ref, caseId);
+        }
+
+        @Override
+        public void callTheSystem(Case c) {
+            completeFirstTask("bo", c.caseId(), Map.of("approved", true));
+        }
+
+        @Override
+        public List<Map<String, Object>> writes(Case c) {
+            String payoutId = applied("opus", r -> "/api/debitor/payouts".equals(r.get("path"))
+                    && c.ref().equals(((Map<?, ?>) r.get("body")).get("caseReference"))).stream()
+                    .map(r -> (String) ((Map<?, ?>) r.get("response")).get("payoutId")).findFirst().orElseThrow();
+            return applied("opus", r -> ("/api/debitor/payouts/" + payoutId + "/release").equals(r.get("path")));
+        }
+
+        @Override
+        public int expectedWrites() {
+            return 1;
+        }
+
+        @Override
+        public String outcome() {
+            return "PAID";
+        }
+    }
+
+    /**
+     * A dismissal after the caseworker's check: the personnel case in eDoc, the hearing letter journalised and
+     * sent with Digital Post, the union notified, then (after the reply and the decision) the dismissal letter.
+     */
+    private abstract class Dismissal implements Route {
+        @Override
+        public Case start() {
+            String employeeNumber = "E6" + newServiceNowRef("").substring(2);
+            putSandboxData("/sandbox/opus/employees/" + employeeNumber, sandboxEmployee("Ole Nedbrud", "0505801237"));
+            String ref = newServiceNowRef("RITM");
+            String caseId = createCase("dismissals", Map.of("serviceNowRef", ref, "employeeNumber", employeeNumber,
+                    "reasonCategory", "WORK_SHORTAGE", "reasonText", "Nedlæggelse af stilling", "requestedBy", "leder1")).getBody().caseId();
+            awaitStep(caseId, "Kontroller afskedigelse");
+            return new Case(ref, caseId);
+        }
+
+        @Override
+        public void callTheSystem(Case c) {
+            completeFirstTask("bo", c.caseId(), Map.of("hearingDeadline", LocalDate.now().plusDays(14).toString()));
+        }
+
+        @Override
+        public void finish(Case c) {
+            awaitStep(c.caseId(), "Svar eller frist?");
+            assertThat(postJson("servicenow", "/api/v1/cases/" + c.caseId() + "/hearing-reply",
+                    Map.of("receivedAt", "2027-04-10T09:00:00+02:00", "summary", "Ingen bemærkninger")).getStatusCode()).isEqualTo(HttpStatus.OK);
+            awaitStep(c.caseId(), "Træf afgørelse");
+            completeFirstTask("bo", c.caseId(), Map.of("decision", "DISMISS", "justification", "Stillingen nedlægges"));
+        }
+
+        @Override
+        public String outcome() {
+            return "DISMISSED";
+        }
+
+        String edocCaseNumber(Case c) {
+            return (String) caseView(c.caseId()).result().get("edocCaseNumber");
+        }
+    }
+
+    /** eDoc: the personnel case and the two letters journalised on it. */
+    private final class DismissalJournal extends Dismissal {
+        @Override
+        public List<Map<String, Object>> writes(Case c) {
+            String caseNumber = edocCaseNumber(c);
+            return caseNumber == null ? List.of() : applied("edoc", r -> "POST".equals(r.get("method"))
+                    && (("/api/cases/" + caseNumber + "/documents").equals(r.get("path"))
+                    || "/api/cases".equals(r.get("path")) && caseNumber.equals(((Map<?, ?>) r.get("response")).get("caseNumber"))));
+        }
+
+        @Override
+        public int expectedWrites() {
+            return 3;
+        }
+    }
+
+    /** Digital Post: the hearing letter, the union's notice and the dismissal letter. */
+    private final class DismissalLetters extends Dismissal {
+        @Override
+        public List<Map<String, Object>> writes(Case c) {
+            String caseNumber = edocCaseNumber(c);
+            return applied("digitalpost", r -> String.valueOf(r.get("body")).contains(caseNumber));
+        }
+
+        @Override
+        public int expectedWrites() {
+            return 3;
+        }
+    }
+
+    /** The card issuer: the order of a card that the employee's manager (leder1) approved. */
+    private final class ApprovedCardOrder implements Route {
+        @Override
+        public Case start() {
+            String employeeNumber = "E7" + newServiceNowRef("").substring(2);
+            putSandboxData("/sandbox/opus/employees/" + employeeNumber, sandboxEmployee("Kort Nedbrud", "0606801238"));
+            String ref = newServiceNowRef("RITM");
+            String caseId = createCase("payment-cards", Map.of("serviceNowRef", ref, "action", "ORDER", "employeeNumber", employeeNumber,
+                    "monthlyLimit", 20000, "requestedBy", "anna")).getBody().caseId();
+            awaitStep(caseId, "Godkend betalingskort");
+            return new Case(ref, caseId);
+        }
+
+        @Override
+        public void callTheSystem(Case c) {
+            completeFirstTask("leder1", c.caseId(), Map.of("approved", true));
+        }
+
+        @Override
+        public List<Map<String, Object>> writes(Case c) {
+            return applied("cardissuer", r -> "POST".equals(r.get("method")) && "/api/cards".equals(r.get("path"))
+                    && c.ref().equals(((Map<?, ?>) r.get("body")).get("reference")));
+        }
+
+        @Override
+        public int expectedWrites() {
+            return 1;
+        }
+
+        @Override
+        public String outcome() {
+            return "ORDERED";
+        }
+    }
+
+    /** The requests the system received and applied (not answered from an earlier idempotency key). */
+    private List<Map<String, Object>> applied(String system, Predicate<Map<String, Object>> request) {
+        return sandboxRequests(system).stream().filter(r -> !Boolean.TRUE.equals(r.get("replayed"))).filter(request).toList();
+    }
+
+    private int faultsLeft(String system) {
+        return (Integer) as("demo").getForObject("/sandbox/" + system + "/faults", Map.class).get("failNext");
+    }
+
+    /** The value of ksflow_incidents_open on /actuator/prometheus. */
+    private double openIncidents() {
+        return as("demo").getForObject("/actuator/prometheus", String.class).lines()
+                .filter(line -> line.startsWith("ksflow_incidents_open"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElseThrow();
+    }
+}
