@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -102,8 +103,17 @@ public abstract class BrowserTestCase extends IntegrationTestCase {
 
     protected void logInToTasklist(String user) {
         driver.get(tasklistUrl() + "#/login");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(user);
-        driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
+        // On a busy machine Tasklist may render the login form again while the keys are typed: type until both fields hold them.
+        new WebDriverWait(driver, UI_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementNotInteractableException.class).until(d -> {
+            WebElement username = d.findElement(By.cssSelector("input[ng-model='username']"));
+            WebElement password = d.findElement(By.cssSelector("input[ng-model='password']"));
+            username.clear();
+            username.sendKeys(user);
+            password.clear();
+            password.sendKeys(user);
+            return user.equals(username.getDomProperty("value")) && user.equals(password.getDomProperty("value"));
+        });
         driver.findElement(By.cssSelector("button[type='submit']")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='password']")));
     }
