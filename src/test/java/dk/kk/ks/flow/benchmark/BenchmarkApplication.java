@@ -1,0 +1,27 @@
+package dk.kk.ks.flow.benchmark;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.support.GenericApplicationContext;
+
+import dk.kk.ks.flow.KsFlowApplication;
+
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * KS Flow as the benchmark starts it in a child JVM: the application unchanged, plus the SQL statement
+ * counter of {@link StatementCounting}. Arguments are Spring Boot's ({@code --server.port=...}).
+ */
+public final class BenchmarkApplication {
+
+    private BenchmarkApplication() {
+    }
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(KsFlowApplication.class)
+                .initializers((GenericApplicationContext context) -> {
+                    context.getBeanFactory().addBeanPostProcessor(StatementCounting.postProcessor());
+                    context.registerBean("benchmarkStatementCounter", MeterBinder.class, StatementCounting::meter);
+                })
+                .run(args);
+    }
+}
