@@ -35,10 +35,12 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.apache.ibatis.datasource.pooled.PooledDataSource;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The baseline: KS Flow's diagrams, decision tables and forms on a bare Camunda engine (its own database,
- * history level full, the job executor on with KS Flow's acquisition settings), every delegate and listener
+ * history level full, the job executor on with KS Flow's settings), every delegate and listener
  * a no-op, no external call, no HTTP. Each recorded KS Flow case is started again with the variables it ended
  * with (so the gateways take the same paths), user tasks are completed directly through the TaskService and
  * the hearing reply is delivered through the RuntimeService.
@@ -49,7 +51,7 @@ final class BareEngineBaseline {
 
     /** What the bare engine did: how many instances of each process started and finished, and how fast. */
     record Result(int started, Map<String, Integer> startedByKey, Map<String, Integer> finishedByKey,
-                  Map<String, Long> medianMillisByKey, double seconds, long incidents) {
+                  Map<String, Long> medianMillisByKey, double seconds, long incidents, long statements) {
 
         int finished() {
             return finishedByKey.values().stream().mapToInt(Integer::intValue).sum();
@@ -74,6 +76,7 @@ final class BareEngineBaseline {
         ProcessEngine engine = engine(calledVariables);
         try {
             deploy(engine);
+            long statementsBefore = StatementCounting.count();
             long started = System.currentTimeMillis();
             ExecutorService starters = Executors.newFixedThreadPool(clients);
             Map<String, Integer> startedByKey = new TreeMap<>();
@@ -95,7 +98,8 @@ final class BareEngineBaseline {
             caseworker.interrupt();
             caseworker.join();
             starters.awaitTermination(1, TimeUnit.MINUTES);
-            return result(engine, started, startedByKey);
+            long statements = StatementCounting.count() - statementsBefore;
+            return result(engine, started, startedByKey, statements);
         } finally {
             engine.close();
         }
@@ -139,7 +143,7 @@ final class BareEngineBaseline {
         }
     }
 
-    private Result result(ProcessEngine engine, long startedMillis, Map<String, Integer> startedByKey) {
+    private Result result(ProcessEngine engine, long startedMillis, Map<String, Integer> startedByKey, long statements) {
         Map<String, List<Long>> durations = new TreeMap<>();
         long lastEnd = startedMillis;
         int page = 1000;
@@ -162,7 +166,7 @@ final class BareEngineBaseline {
         });
         long incidents = engine.getRuntimeService().createIncidentQuery().count();
         return new Result(startedByKey.values().stream().mapToInt(Integer::intValue).sum(), startedByKey, finishedByKey, medians,
-                (lastEnd - startedMillis) / 1000.0, incidents);
+                (lastEnd - startedMillis) / 1000.0, incidents, statements);
     }
 
     static long median(List<Long> values) {
@@ -173,19 +177,15 @@ final class BareEngineBaseline {
     private ProcessEngine engine(Map<String, Map<String, JsonNode>> calledVariables) throws IOException {
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName("ksflow-baseline-" + UUID.randomUUID());
-        configuration.setJdbcUrl(database.fresh("ksflow_bench_baseline"));
-        configuration.setJdbcDriver(database.postgres() ? "org.postgresql.Driver" : "org.h2.Driver");
-        configuration.setJdbcUsername(database.user());
-        configuration.setJdbcPassword("");
-        configuration.setJdbcMaxActiveConnections(20);
+        PooledDataSource pool = new PooledDataSource(database.postgres() ? "org.postgresql.Driver" : "org.h2.Driver",
+                database.fresh("ksflow_bench_baseline"), database.user(), "");
+        pool.setPoolMaximumActiveConnections(20);
+        configuration.setDataSource(StatementCounting.counting(pool));
         configuration.setDatabaseSchemaUpdate("true");
         configuration.setHistory("full");
         configuration.setDefaultSerializationFormat("application/json");
         configuration.setProcessEnginePlugins(new ArrayList<>(List.of(new SpinProcessEnginePlugin())));
-        DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
-        jobExecutor.setWaitTimeInMillis(1000);
-        jobExecutor.setMaxWait(5000);
-        configuration.setJobExecutor(jobExecutor);
+        configuration.setJobExecutor(jobExecutorAsKsFlows());
         configuration.setJobExecutorActivate(true);
         Map<Object, Object> beans = new HashMap<>();
         NoOp noOp = new NoOp(calledVariables);
@@ -197,6 +197,32 @@ final class BareEngineBaseline {
         }
         configuration.setBeans(beans);
         return configuration.buildProcessEngine();
+    }
+
+    /** The job executor with the settings of KS Flow's application.yml ({@code camunda.bpm.job-execution}). */
+    @SuppressWarnings("unchecked")
+    private DefaultJobExecutor jobExecutorAsKsFlows() throws IOException {
+        Map<String, Object> yaml;
+        try (InputStream in = Files.newInputStream(projectDir.resolve("src/main/resources/application.yml"))) {
+            yaml = new Yaml().load(in);
+        }
+        Map<String, Object> settings = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) yaml.get("camunda"))
+                .get("bpm")).get("job-execution");
+        DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
+        settings.forEach((name, value) -> {
+            switch (name) {
+                case "enabled" -> { }
+                case "wait-time-in-millis" -> jobExecutor.setWaitTimeInMillis(((Number) value).intValue());
+                case "max-wait" -> jobExecutor.setMaxWait(((Number) value).longValue());
+                case "core-pool-size" -> jobExecutor.setCorePoolSize((Integer) value);
+                case "max-pool-size" -> jobExecutor.setMaxPoolSize((Integer) value);
+                case "queue-capacity" -> jobExecutor.setQueueSize((Integer) value);
+                case "max-jobs-per-acquisition" -> jobExecutor.setMaxJobsPerAcquisition((Integer) value);
+                case "lock-time-in-millis" -> jobExecutor.setLockTimeInMillis(((Number) value).intValue());
+                default -> throw new IllegalStateException("The baseline does not know job-execution." + name + " yet");
+            }
+        });
+        return jobExecutor;
     }
 
     private void deploy(ProcessEngine engine) throws IOException {

@@ -54,6 +54,7 @@ final class Benchmark {
             if (baseline != null) {
                 out.add(String.format("bare engine: %d of %d instances ended in %.1f s: %.1f cases/s (incidents: %d)",
                         baseline.finished(), baseline.started(), baseline.seconds(), baseline.casesPerSecond(), baseline.incidents()));
+                out.add(String.format("bare engine SQL statements per case: %.1f", (double) baseline.statements() / Math.max(1, baseline.finished())));
                 out.add(String.format("RATIO KS Flow / bare engine throughput: %.2f", ratio()));
             }
             if (!load.isEmpty()) {

@@ -1,5 +1,6 @@
 package dk.kk.ks.flow.benchmark;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.support.GenericApplicationContext;
 
@@ -9,7 +10,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * KS Flow as the benchmark starts it in a child JVM: the application unchanged, plus the SQL statement
- * counter of {@link StatementCounting}. Arguments are Spring Boot's ({@code --server.port=...}).
+ * counter of {@link StatementCounting}, whose most frequent statements it logs when it stops (for profiling).
+ * Arguments are Spring Boot's ({@code --server.port=...}).
  */
 public final class BenchmarkApplication {
 
@@ -23,5 +25,7 @@ public final class BenchmarkApplication {
                     context.registerBean("benchmarkStatementCounter", MeterBinder.class, StatementCounting::meter);
                 })
                 .run(args);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LoggerFactory.getLogger(BenchmarkApplication.class)
+                .info("Most frequent SQL statements:\n{}", StatementCounting.mostFrequent(60))));
     }
 }

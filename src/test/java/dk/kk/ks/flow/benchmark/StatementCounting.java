@@ -7,8 +7,12 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import javax.sql.DataSource;
 
@@ -30,6 +34,7 @@ final class StatementCounting {
 
     private static final Set<String> COUNTED = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch");
     private static final AtomicLong STATEMENTS = new AtomicLong();
+    private static final Map<String, LongAdder> BY_SQL = new ConcurrentHashMap<>();
 
     private StatementCounting() {
     }
@@ -40,9 +45,32 @@ final class StatementCounting {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof DataSource dataSource && !(bean instanceof CountingDataSource)
-                        ? new CountingDataSource(dataSource) : bean;
+                        ? counting(dataSource) : bean;
             }
         };
+    }
+
+    /** A DataSource whose connections count their statements. */
+    static DataSource counting(DataSource dataSource) {
+        return new CountingDataSource(dataSource);
+    }
+
+    /** The statements counted in this JVM so far. */
+    static long count() {
+        return STATEMENTS.get();
+    }
+
+    /** The most frequent statements (their first 100 characters) and how often each was sent, most frequent first. */
+    static String mostFrequent(int limit) {
+        Map<String, Long> byStart = new HashMap<>();
+        BY_SQL.forEach((sql, count) -> {
+            String text = sql.replaceAll("\\s+", " ").trim();
+            byStart.merge(text.substring(0, Math.min(100, text.length())), count.sum(), Long::sum);
+        });
+        StringBuilder out = new StringBuilder();
+        byStart.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(limit)
+                .forEach(entry -> out.append(String.format("%9d  %s%n", entry.getValue(), entry.getKey())));
+        return out.toString();
     }
 
     static MeterBinder meter() {
@@ -68,8 +96,10 @@ final class StatementCounting {
     }
 
     private static Connection counting(Connection connection) {
-        return proxy(Connection.class, connection, (method, result) ->
-                result instanceof Statement statement ? proxy(statementType(statement), statement, (m, r) -> r) : result);
+        return proxy(Connection.class, connection, null, (method, args, result) -> result instanceof Statement statement
+                ? proxy(statementType(statement), statement, args != null && args.length > 0 && args[0] instanceof String sql ? sql : null,
+                        (m, a, r) -> r)
+                : result);
     }
 
     private static Class<? extends Statement> statementType(Statement statement) {
@@ -80,16 +110,19 @@ final class StatementCounting {
     }
 
     private interface Wrap {
-        Object apply(Method method, Object result);
+        Object apply(Method method, Object[] args, Object result);
     }
 
-    private static <T> T proxy(Class<T> type, Object target, Wrap wrap) {
+    /** @param preparedSql the SQL of a prepared statement; null for a plain statement, which names it per call */
+    private static <T> T proxy(Class<T> type, Object target, String preparedSql, Wrap wrap) {
         InvocationHandler handler = (self, method, args) -> {
             if (target instanceof Statement && COUNTED.contains(method.getName())) {
                 STATEMENTS.incrementAndGet();
+                String sql = preparedSql != null ? preparedSql : args != null && args.length > 0 ? String.valueOf(args[0]) : "?";
+                BY_SQL.computeIfAbsent(sql, k -> new LongAdder()).increment();
             }
             try {
-                return wrap.apply(method, method.invoke(target, args));
+                return wrap.apply(method, args, method.invoke(target, args));
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
