@@ -20,7 +20,7 @@ import dk.kk.ks.flow.support.load.KsFlowClient;
 /**
  * KS Flow in a child JVM ({@link BenchmarkApplication} on the test classpath), so its heap and CPU are its
  * own and not the load generator's: a fresh database, a free port, the sandbox simulators, and optionally a
- * Java Flight Recording. Output goes to {@code target/benchmark/<name>.log}.
+ * Java Flight Recording. Output goes to {@code target/benchmark/<name>-<port>.log}.
  */
 final class AppProcess implements AutoCloseable {
 
@@ -52,10 +52,10 @@ final class AppProcess implements AutoCloseable {
         if (database.postgres()) {
             command.add("--spring.profiles.active=postgres");
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile()).start();
+        Path log = dir.resolve(name + "-" + port + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         AppProcess app = new AppProcess(process, "http://127.0.0.1:" + port);
-        app.awaitUp(Duration.ofMinutes(4), dir.resolve(name + ".log"));
+        app.awaitUp(Duration.ofMinutes(6), log);
         return app;
     }
 
