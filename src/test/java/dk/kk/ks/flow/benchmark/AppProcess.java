@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -114,7 +115,7 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    /** The test classpath: exec:java's class loader, or this JVM's own class path (surefire). */
+    /** The test classpath: exec:java's class loader, surefire's test class path, or this JVM's own class path. */
     private static String classpath() {
         List<String> entries = new ArrayList<>();
         for (ClassLoader loader = Thread.currentThread().getContextClassLoader(); loader != null; loader = loader.getParent()) {
@@ -128,7 +129,12 @@ final class AppProcess implements AutoCloseable {
                 }
             }
         }
-        return entries.isEmpty() ? System.getProperty("java.class.path") : String.join(File.pathSeparator, entries);
+        if (entries.isEmpty()) {
+            // Without empty entries: an empty entry is the working directory, whose processes/ would deploy twice.
+            Arrays.stream(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")).split(File.pathSeparator))
+                    .filter(entry -> !entry.isBlank()).forEach(entries::add);
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     private static int freePort() throws IOException {

@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.task.Task;
@@ -40,7 +41,7 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The baseline: KS Flow's diagrams, decision tables and forms on a bare Camunda engine (its own database,
- * history level full, the job executor on with KS Flow's settings), every delegate and listener
+ * history level full, UUID ids, the job executor on with KS Flow's settings), every delegate and listener
  * a no-op, no external call, no HTTP. Each recorded KS Flow case is started again with the variables it ended
  * with (so the gateways take the same paths), user tasks are completed directly through the TaskService and
  * the hearing reply is delivered through the RuntimeService.
@@ -181,6 +182,7 @@ final class BareEngineBaseline {
                 database.fresh("ksflow_bench_baseline"), database.user(), "");
         pool.setPoolMaximumActiveConnections(20);
         configuration.setDataSource(StatementCounting.counting(pool));
+        configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setDatabaseSchemaUpdate("true");
         configuration.setHistory("full");
         configuration.setDefaultSerializationFormat("application/json");
@@ -258,7 +260,9 @@ final class BareEngineBaseline {
 
         @Override
         public void execute(DelegateExecution execution) {
-            String processKey = execution.getProcessDefinitionId().substring(0, execution.getProcessDefinitionId().indexOf(':'));
+            // Not from the definition id: an id over 64 characters is a bare UUID without the key.
+            String processKey = execution.getProcessEngineServices().getRepositoryService()
+                    .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
             Map<String, JsonNode> recorded = calledVariables.get(execution.getProcessBusinessKey() + "/" + processKey);
             if (recorded != null) {
                 RecordedCase.typed(recorded).forEach((name, value) -> {

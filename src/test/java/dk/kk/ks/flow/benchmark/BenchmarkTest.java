@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import dk.kk.ks.flow.support.load.CaseMix;
 
@@ -24,6 +25,7 @@ class BenchmarkTest {
 
         Benchmark.Report report = Benchmark.run(new Benchmark.Options(30, 42, 4, database, true, 3, List.of(5), 5, null,
                 Duration.ofMinutes(3)));
+        LoggerFactory.getLogger(BenchmarkTest.class).info("Tiny benchmark:\n{}", report.text());
 
         MixRun.Result mix = report.mix();
         assertThat(mix.intakeErrors()).isZero();
