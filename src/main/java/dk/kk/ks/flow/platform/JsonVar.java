@@ -41,9 +41,9 @@ public final class JsonVar<T> {
         return name;
     }
 
-    /** The value, or null when the variable is not set. */
+    /** The value, or null when the variable is not set (read from its JSON text: Spin need not parse it first). */
     public T get(VariableScope scope) {
-        return parse(scope.getVariableTyped(name, true));
+        return parse(scope.getVariableTyped(name, false));
     }
 
     public T require(VariableScope scope) {

@@ -1,6 +1,10 @@
 package dk.kk.ks.flow.platform;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,10 +28,11 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, Clock clock,
+                                    @Value("${ksflow.security.login-cache:PT30S}") Duration loginCache) throws Exception {
         // Path matchers on the whole path: /engine-rest is served by Jersey, not by Spring MVC's dispatcher.
         http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/sandbox/**"), path("/benefits"), path("/actuator/**")))
-                .authenticationProvider(new IdentityServiceAuthenticationProvider(identityService))
+                .authenticationProvider(new IdentityServiceAuthenticationProvider(identityService, loginCache, clock))
                 .httpBasic(basic -> basic.realmName("KS Flow"))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -54,13 +54,9 @@ class ServiceContractSimulator {
     }
 
     private Map<String, Object> put(String contractNumber, ContractData contract) {
-        Map<String, Map<String, Object>> rows = serviceNow.table(table);
-        synchronized (rows) {
-            String sysId = rows.values().stream()
-                    .filter(row -> contractNumber.equals(row.get(ServiceContractRegisterAdapter.NUMBER)))
-                    .map(row -> (String) row.get("sys_id"))
-                    .findFirst()
-                    .orElse(UUID.randomUUID().toString().replace("-", ""));
+        synchronized (serviceNow) {
+            Map<String, Object> existing = serviceNow.findByNumber(table, contractNumber);
+            String sysId = existing != null ? (String) existing.get("sys_id") : UUID.randomUUID().toString().replace("-", "");
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("sys_id", sysId);
             row.put(ServiceContractRegisterAdapter.NUMBER, contractNumber);
@@ -68,7 +64,7 @@ class ServiceContractSimulator {
             row.put(ServiceContractRegisterAdapter.UNIT_PRICE, contract.unitPricePerMonth().toPlainString());
             row.put(ServiceContractRegisterAdapter.ACTIVE_FROM, contract.activeFrom() == null ? "" : contract.activeFrom().toString());
             row.put(ServiceContractRegisterAdapter.ACTIVE_TO, contract.activeTo() == null ? "" : contract.activeTo().toString());
-            rows.put(sysId, row);
+            serviceNow.put(table, row);
             return row;
         }
     }

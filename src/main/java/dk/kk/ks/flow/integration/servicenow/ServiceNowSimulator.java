@@ -1,9 +1,11 @@
 package dk.kk.ks.flow.integration.servicenow;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -33,6 +35,8 @@ class ServiceNowSimulator {
     private static final Pattern RECORD_NUMBER = Pattern.compile("^[A-Z]{2,6}[0-9]{7}$");
 
     private final Map<String, Map<String, Map<String, Object>>> tables = new ConcurrentHashMap<>();
+    /** Per table, the sys_id of each record number: a query by number (every write-back) need not scan the table. */
+    private final Map<String, Map<String, String>> sysIdsByNumber = new ConcurrentHashMap<>();
 
     @GetMapping("/api/now/table/{table}")
     Map<String, Object> query(@PathVariable String table, @RequestParam(name = "sysparm_query", required = false) String query,
@@ -42,7 +46,9 @@ class ServiceNowSimulator {
         if (number != null && RECORD_NUMBER.matcher(number).matches()) {
             ensureRecord(table, number);
         }
-        List<Map<String, Object>> rows = table(table).values().stream()
+        Collection<Map<String, Object>> candidates = number == null ? table(table).values()
+                : Optional.ofNullable(numbers(table).get(number)).map(table(table)::get).stream().toList();
+        List<Map<String, Object>> rows = candidates.stream()
                 .filter(row -> conditions.entrySet().stream().allMatch(c -> c.getValue().equals(String.valueOf(row.get(c.getKey())))))
                 .limit(limit)
                 .toList();
@@ -58,7 +64,7 @@ class ServiceNowSimulator {
     @PostMapping("/api/now/table/{table}")
     ResponseEntity<Map<String, Object>> create(@PathVariable String table, @RequestBody Map<String, Object> fields) {
         Map<String, Object> row = newRow(fields);
-        table(table).put((String) row.get("sys_id"), row);
+        put(table, row);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("result", row));
     }
 
@@ -77,6 +83,7 @@ class ServiceNowSimulator {
             }
             row.put(field, value);
         });
+        put(table, row);
         return ResponseEntity.ok(Map.of("result", row));
     }
 
@@ -86,15 +93,31 @@ class ServiceNowSimulator {
         return List.copyOf(table(table).values());
     }
 
-    Map<String, Map<String, Object>> table(String table) {
+    private Map<String, Map<String, Object>> table(String table) {
         return tables.computeIfAbsent(table, t -> new ConcurrentHashMap<>());
     }
 
+    private Map<String, String> numbers(String table) {
+        return sysIdsByNumber.computeIfAbsent(table, t -> new ConcurrentHashMap<>());
+    }
+
+    /** The record with this number, or null. */
+    Map<String, Object> findByNumber(String table, String number) {
+        String sysId = numbers(table).get(number);
+        return sysId == null ? null : table(table).get(sysId);
+    }
+
+    /** Stores a record (new, or replacing the one with its sys_id), keeping the index of numbers. */
+    void put(String table, Map<String, Object> row) {
+        table(table).put((String) row.get("sys_id"), row);
+        if (row.get("number") != null) {
+            numbers(table).put(String.valueOf(row.get("number")), (String) row.get("sys_id"));
+        }
+    }
+
     private synchronized void ensureRecord(String table, String number) {
-        boolean exists = table(table).values().stream().anyMatch(row -> number.equals(row.get("number")));
-        if (!exists) {
-            Map<String, Object> row = newRow(Map.of("number", number, "state", ServiceNowPort.State.OPEN.code()));
-            table(table).put((String) row.get("sys_id"), row);
+        if (findByNumber(table, number) == null) {
+            put(table, newRow(Map.of("number", number, "state", ServiceNowPort.State.OPEN.code())));
         }
     }
 

@@ -1,0 +1,145 @@
+package dk.kk.ks.flow.benchmark;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dk.kk.ks.flow.support.load.KsFlowClient;
+
+/**
+ * KS Flow in a child JVM ({@link BenchmarkApplication} on the test classpath), so its heap and CPU are its
+ * own and not the load generator's: a fresh database, a free port, the sandbox simulators, and optionally a
+ * Java Flight Recording. Output goes to {@code target/benchmark/<name>-<port>.log}.
+ */
+final class AppProcess implements AutoCloseable {
+
+    static final String HEAP = "-Xmx1g";
+
+    private final Process process;
+    private final String baseUrl;
+    private final KsFlowClient client;
+
+    private AppProcess(Process process, String baseUrl) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.client = new KsFlowClient(baseUrl);
+    }
+
+    /**
+     * @param jfr where to write a flight recording of the whole run (profile settings), or null for none
+     */
+    static AppProcess start(String name, Database database, Path jfr) throws IOException, InterruptedException {
+        int port = freePort();
+        Path dir = Files.createDirectories(Path.of("target", "benchmark"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP));
+        if (jfr != null) {
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr.toAbsolutePath());
+        }
+        command.addAll(List.of("-cp", classpath(), BenchmarkApplication.class.getName(), "--server.port=" + port,
+                "--spring.datasource.url=" + database.fresh("ksflow_bench"), "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password="));
+        if (database.postgres()) {
+            command.add("--spring.profiles.active=postgres");
+        }
+        Path log = dir.resolve(name + "-" + port + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        AppProcess app = new AppProcess(process, "http://127.0.0.1:" + port);
+        app.awaitUp(Duration.ofMinutes(6), log);
+        return app;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    KsFlowClient client() {
+        return client;
+    }
+
+    /** A metric's first measurement from /actuator/metrics, e.g. {@code jvm.memory.used} with tag {@code area:heap}. */
+    double metric(String name, String tag) {
+        HttpResponse<String> response = client.send("GET", "/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag), null, "demo");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET metric " + name + ": " + response.statusCode() + " " + response.body());
+        }
+        JsonNode measurements = KsFlowClient.json(response).get("measurements");
+        return measurements.get(0).get("value").asDouble();
+    }
+
+    /** The SQL statements the application has sent so far. */
+    long statements() {
+        return (long) metric(StatementCounting.METER, null);
+    }
+
+    private void awaitUp(Duration timeout, Path log) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("KS Flow did not start; see " + log);
+            }
+            try {
+                if (client.send("GET", "/actuator/health", null, "demo").statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.UncheckedIOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        close();
+        throw new IllegalStateException("KS Flow did not start within " + timeout + "; see " + log);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The test classpath: exec:java's class loader, surefire's test class path, or this JVM's own class path. */
+    private static String classpath() {
+        List<String> entries = new ArrayList<>();
+        for (ClassLoader loader = Thread.currentThread().getContextClassLoader(); loader != null; loader = loader.getParent()) {
+            if (loader instanceof URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    try {
+                        entries.add(Path.of(url.toURI()).toString());
+                    } catch (URISyntaxException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        if (entries.isEmpty()) {
+            // Without empty entries: an empty entry is the working directory, whose processes/ would deploy twice.
+            Arrays.stream(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")).split(File.pathSeparator))
+                    .filter(entry -> !entry.isBlank()).forEach(entries::add);
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

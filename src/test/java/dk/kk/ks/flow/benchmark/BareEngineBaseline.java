@@ -1,0 +1,286 @@
+package dk.kk.ks.flow.benchmark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import org.apache.ibatis.datasource.pooled.PooledDataSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The baseline: KS Flow's diagrams, decision tables and forms on a bare Camunda engine (its own database,
+ * history level full, UUID ids, the job executor on with KS Flow's settings), every delegate and listener
+ * a no-op, no external call, no HTTP. Each recorded KS Flow case is started again with the variables it ended
+ * with (so the gateways take the same paths), user tasks are completed directly through the TaskService and
+ * the hearing reply is delivered through the RuntimeService.
+ */
+final class BareEngineBaseline {
+
+    private static final Pattern DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
+
+    /** What the bare engine did: how many instances of each process started and finished, and how fast. */
+    record Result(int started, Map<String, Integer> startedByKey, Map<String, Integer> finishedByKey,
+                  Map<String, Long> medianMillisByKey, double seconds, long incidents, long statements) {
+
+        int finished() {
+            return finishedByKey.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        double casesPerSecond() {
+            return finished() / Math.max(0.001, seconds);
+        }
+    }
+
+    private final Database database;
+    private final Path projectDir;
+
+    BareEngineBaseline(Database database, Path projectDir) {
+        this.database = database;
+        this.projectDir = projectDir;
+    }
+
+    /** Starts every case with {@code clients} threads and waits until all have ended or the timeout passes. */
+    Result run(List<RecordedCase> cases, int clients, Duration timeout) throws IOException, InterruptedException {
+        Map<String, Map<String, JsonNode>> calledVariables = new ConcurrentHashMap<>();
+        ProcessEngine engine = engine(calledVariables);
+        try {
+            deploy(engine);
+            long statementsBefore = StatementCounting.count();
+            long started = System.currentTimeMillis();
+            ExecutorService starters = Executors.newFixedThreadPool(clients);
+            Map<String, Integer> startedByKey = new TreeMap<>();
+            for (int i = 0; i < cases.size(); i++) {
+                RecordedCase recorded = cases.get(i);
+                String businessKey = "BASELINE" + i;
+                recorded.called().forEach((processKey, variables) -> calledVariables.put(businessKey + "/" + processKey, variables));
+                startedByKey.merge(recorded.processKey(), 1, Integer::sum);
+                starters.submit(() -> engine.getRuntimeService().startProcessInstanceByKey(recorded.processKey(), businessKey,
+                        RecordedCase.typed(recorded.variables())));
+            }
+            Thread caseworker = new Thread(() -> workUntilInterrupted(engine), "baseline-caseworker");
+            caseworker.start();
+            starters.shutdown();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline && finished(engine) < cases.size()) {
+                Thread.sleep(200);
+            }
+            caseworker.interrupt();
+            caseworker.join();
+            starters.awaitTermination(1, TimeUnit.MINUTES);
+            long statements = StatementCounting.count() - statementsBefore;
+            return result(engine, started, startedByKey, statements);
+        } finally {
+            engine.close();
+        }
+    }
+
+    private static long finished(ProcessEngine engine) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().rootProcessInstances().finished().count();
+    }
+
+    /** The simulated caseworker of the bare engine: completes every open task and delivers every awaited message. */
+    private static void workUntilInterrupted(ProcessEngine engine) {
+        while (!Thread.currentThread().isInterrupted()) {
+            int done = 0;
+            for (Task task : engine.getTaskService().createTaskQuery().active().listPage(0, 200)) {
+                done += attempt(() -> engine.getTaskService().complete(task.getId()));
+            }
+            for (EventSubscription subscription : engine.getRuntimeService().createEventSubscriptionQuery()
+                    .eventType("message").listPage(0, 200)) {
+                if (subscription.getExecutionId() != null) {
+                    done += attempt(() -> engine.getRuntimeService().messageEventReceived(subscription.getEventName(),
+                            subscription.getExecutionId()));
+                }
+            }
+            if (done == 0) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** 1 when done, 0 when a job got there first (optimistic locking): the next round tries again. */
+    private static int attempt(Runnable action) {
+        try {
+            action.run();
+            return 1;
+        } catch (ProcessEngineException concurrent) {
+            return 0;
+        }
+    }
+
+    private Result result(ProcessEngine engine, long startedMillis, Map<String, Integer> startedByKey, long statements) {
+        Map<String, List<Long>> durations = new TreeMap<>();
+        long lastEnd = startedMillis;
+        int page = 1000;
+        for (int first = 0; ; first += page) {
+            List<HistoricProcessInstance> instances = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                    .rootProcessInstances().finished().orderByProcessInstanceId().asc().listPage(first, page);
+            for (HistoricProcessInstance instance : instances) {
+                durations.computeIfAbsent(instance.getProcessDefinitionKey(), key -> new ArrayList<>()).add(instance.getDurationInMillis());
+                lastEnd = Math.max(lastEnd, instance.getEndTime().getTime());
+            }
+            if (instances.size() < page) {
+                break;
+            }
+        }
+        Map<String, Integer> finishedByKey = new TreeMap<>();
+        Map<String, Long> medians = new TreeMap<>();
+        durations.forEach((key, list) -> {
+            finishedByKey.put(key, list.size());
+            medians.put(key, median(list));
+        });
+        long incidents = engine.getRuntimeService().createIncidentQuery().count();
+        return new Result(startedByKey.values().stream().mapToInt(Integer::intValue).sum(), startedByKey, finishedByKey, medians,
+                (lastEnd - startedMillis) / 1000.0, incidents, statements);
+    }
+
+    static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.isEmpty() ? 0 : sorted.get((sorted.size() - 1) / 2);
+    }
+
+    private ProcessEngine engine(Map<String, Map<String, JsonNode>> calledVariables) throws IOException {
+        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setProcessEngineName("ksflow-baseline-" + UUID.randomUUID());
+        PooledDataSource pool = new PooledDataSource(database.postgres() ? "org.postgresql.Driver" : "org.h2.Driver",
+                database.fresh("ksflow_bench_baseline"), database.user(), "");
+        pool.setPoolMaximumActiveConnections(20);
+        configuration.setDataSource(StatementCounting.counting(pool));
+        configuration.setIdGenerator(new StrongUuidGenerator());
+        configuration.setDatabaseSchemaUpdate("true");
+        configuration.setHistory("full");
+        configuration.setDefaultSerializationFormat("application/json");
+        configuration.setProcessEnginePlugins(new ArrayList<>(List.of(new SpinProcessEnginePlugin())));
+        configuration.setJobExecutor(jobExecutorAsKsFlows());
+        configuration.setJobExecutorActivate(true);
+        Map<Object, Object> beans = new HashMap<>();
+        NoOp noOp = new NoOp(calledVariables);
+        for (Path diagram : files("processes", ".bpmn")) {
+            Matcher matcher = DELEGATE.matcher(Files.readString(diagram));
+            while (matcher.find()) {
+                beans.put(matcher.group(1), noOp);
+            }
+        }
+        configuration.setBeans(beans);
+        return configuration.buildProcessEngine();
+    }
+
+    /** The job executor with the settings of KS Flow's application.yml ({@code camunda.bpm.job-execution}). */
+    @SuppressWarnings("unchecked")
+    private DefaultJobExecutor jobExecutorAsKsFlows() throws IOException {
+        Map<String, Object> yaml;
+        try (InputStream in = Files.newInputStream(projectDir.resolve("src/main/resources/application.yml"))) {
+            yaml = new Yaml().load(in);
+        }
+        Map<String, Object> settings = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) yaml.get("camunda"))
+                .get("bpm")).get("job-execution");
+        DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
+        settings.forEach((name, value) -> {
+            switch (name) {
+                case "enabled" -> { }
+                case "wait-time-in-millis" -> jobExecutor.setWaitTimeInMillis(((Number) value).intValue());
+                case "max-wait" -> jobExecutor.setMaxWait(((Number) value).longValue());
+                case "core-pool-size" -> jobExecutor.setCorePoolSize((Integer) value);
+                case "max-pool-size" -> jobExecutor.setMaxPoolSize((Integer) value);
+                case "queue-capacity" -> jobExecutor.setQueueSize((Integer) value);
+                case "max-jobs-per-acquisition" -> jobExecutor.setMaxJobsPerAcquisition((Integer) value);
+                case "lock-time-in-millis" -> jobExecutor.setLockTimeInMillis(((Number) value).intValue());
+                default -> throw new IllegalStateException("The baseline does not know job-execution." + name + " yet");
+            }
+        });
+        return jobExecutor;
+    }
+
+    private void deploy(ProcessEngine engine) throws IOException {
+        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("ks-flow-baseline");
+        List<InputStream> streams = new ArrayList<>();
+        try {
+            for (Path file : Stream.of(files("processes", ".bpmn"), files("processes", ".dmn"), files("forms", ".form"))
+                    .flatMap(List::stream).toList()) {
+                InputStream stream = Files.newInputStream(file);
+                streams.add(stream);
+                deployment.addInputStream(file.getFileName().toString(), stream);
+            }
+            deployment.deploy();
+        } finally {
+            for (InputStream stream : streams) {
+                stream.close();
+            }
+        }
+    }
+
+    private List<Path> files(String dir, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(projectDir.resolve(dir))) {
+            return files.filter(file -> file.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    /**
+     * Every delegate and listener of the diagrams. It does nothing, except in a process another one called
+     * (the dismissal's resignation): there it writes the variables the called KS Flow process ended with,
+     * since the caller's start variables do not reach it.
+     */
+    private record NoOp(Map<String, Map<String, JsonNode>> calledVariables) implements JavaDelegate, TaskListener, ExecutionListener {
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            // Not from the definition id: an id over 64 characters is a bare UUID without the key.
+            String processKey = execution.getProcessEngineServices().getRepositoryService()
+                    .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+            Map<String, JsonNode> recorded = calledVariables.get(execution.getProcessBusinessKey() + "/" + processKey);
+            if (recorded != null) {
+                RecordedCase.typed(recorded).forEach((name, value) -> {
+                    if (!execution.hasVariable(name)) {
+                        execution.getProcessInstance().setVariable(name, value);
+                    }
+                });
+            }
+        }
+
+        @Override
+        public void notify(DelegateExecution execution) {
+            execute(execution);
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            // no-op: KS Flow's task listeners check four eyes and set assignees from variables already present
+        }
+    }
+}

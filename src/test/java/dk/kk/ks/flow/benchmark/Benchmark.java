@@ -1,0 +1,106 @@
+package dk.kk.ks.flow.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.TreeSet;
+
+import dk.kk.ks.flow.support.load.CaseMix;
+
+/**
+ * The whole benchmark: KS Flow in its own JVM on a fresh database, a month's mix through the intake API to
+ * the end, then (optionally) the open-model intake load at each rate, then the same cases on the bare engine.
+ * The baseline runs after KS Flow has stopped, so the two never share the machine.
+ */
+final class Benchmark {
+
+    /** What to run; {@code count} 0 skips the mix (and so the baseline), an empty {@code rates} the load test. */
+    record Options(int count, long seed, int clients, Database database, boolean baseline, int recordPerType,
+                   List<Integer> rates, int seconds, Path jfr, Duration timeout) {
+    }
+
+    record Report(Options options, MixRun.Result mix, BareEngineBaseline.Result baseline, List<IntakeLoad.Step> load) {
+
+        double ratio() {
+            return mix == null || baseline == null ? 0 : mix.casesPerSecond() / baseline.casesPerSecond();
+        }
+
+        String text() {
+            StringJoiner out = new StringJoiner("\n");
+            out.add(String.format("machine: %d cores, %s %s, Java %s; database %s", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
+                    options.database().postgres() ? "PostgreSQL" : "H2 in memory"));
+            if (mix != null) {
+                out.add(String.format("KS Flow: %d of %d cases ended in %.1f s: %.1f cases/s end to end (%d intake clients, %d intake errors)",
+                        mix.completed(), mix.count(), mix.seconds(), mix.casesPerSecond(), options.clients(), mix.intakeErrors()));
+                out.add("intake latency: " + mix.intake().summary());
+                out.add(String.format("SQL statements per case: %.1f (every statement the application sent, over the run)",
+                        (double) mix.statements() / Math.max(1, mix.completed())));
+                out.add(mix.usage().summary());
+                out.add("caseworker refusals: " + mix.refusals().size());
+                out.add(String.format("%-30s %6s %6s %14s %14s", "case type", "cases", "ended", "median KS Flow",
+                        baseline == null ? "" : "median bare"));
+                for (String type : new TreeSet<>(mix.countByType().keySet())) {
+                    String processKey = mix.recorded().stream().filter(r -> r.caseType().equals(type)).map(RecordedCase::processKey)
+                            .findFirst().orElse("");
+                    out.add(String.format("%-30s %6d %6d %12.2f s %12s", type, mix.countByType().get(type),
+                            mix.completedByType().getOrDefault(type, 0), mix.medianMillisByType().getOrDefault(type, 0L) / 1000.0,
+                            baseline == null || !baseline.medianMillisByKey().containsKey(processKey) ? ""
+                                    : String.format("%.2f s", baseline.medianMillisByKey().get(processKey) / 1000.0)));
+                }
+            }
+            if (baseline != null) {
+                out.add(String.format("bare engine: %d of %d instances ended in %.1f s: %.1f cases/s (incidents: %d)",
+                        baseline.finished(), baseline.started(), baseline.seconds(), baseline.casesPerSecond(), baseline.incidents()));
+                out.add(String.format("bare engine SQL statements per case: %.1f", (double) baseline.statements() / Math.max(1, baseline.finished())));
+                out.add(String.format("RATIO KS Flow / bare engine throughput: %.2f", ratio()));
+            }
+            if (!load.isEmpty()) {
+                out.add("intake load (open model):");
+                load.forEach(step -> out.add("  " + step.summary()));
+                out.add("highest rate with p99 < 100 ms and no errors: "
+                        + load.stream().filter(step -> step.p99Under(100)).mapToInt(IntakeLoad.Step::rate).max().stream()
+                        .mapToObj(rate -> rate + "/s").findFirst().orElse("none of those tried"));
+            }
+            return out.toString();
+        }
+    }
+
+    private Benchmark() {
+    }
+
+    static Report run(Options options) throws Exception {
+        MixRun.Result mix = null;
+        List<IntakeLoad.Step> load = new ArrayList<>();
+        try (AppProcess app = AppProcess.start("ksflow", options.database(), options.jfr())) {
+            if (options.count() > 0) {
+                mix = new MixRun(app).run(new CaseMix(options.seed(), "BENCH", 1, options.count()), options.clients(),
+                        options.timeout(), options.recordPerType());
+            }
+            int firstNumber = 1;
+            for (int rate : options.rates()) {
+                CaseMix cases = new CaseMix(options.seed() + rate, "LOAD", firstNumber, rate * options.seconds());
+                firstNumber += rate * options.seconds();
+                cases.sandboxData().forEach((path, body) -> app.client().put(path, body, "demo"));
+                awaitJobsDone(app);
+                load.add(new IntakeLoad(app.client()).run(rate, options.seconds(), cases.cases()));
+            }
+        }
+        BareEngineBaseline.Result baseline = null;
+        if (options.baseline() && mix != null) {
+            baseline = new BareEngineBaseline(options.database(), Path.of("")).run(mix.recorded(), options.clients(), options.timeout());
+        }
+        return new Report(options, mix, baseline, load);
+    }
+
+    /** Before a load step: until the previous step's cases have done their asynchronous work (at most two minutes). */
+    private static void awaitJobsDone(AppProcess app) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline
+                && app.client().getJson("/engine-rest/job/count?executable=true", "demo").get("count").asLong() > 0) {
+            Thread.sleep(1000);
+        }
+    }
+}

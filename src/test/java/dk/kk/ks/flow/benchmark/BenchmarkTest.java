@@ -1,0 +1,51 @@
+package dk.kk.ks.flow.benchmark;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import dk.kk.ks.flow.support.load.CaseMix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark machinery end to end at a tiny scale: KS Flow in a child JVM with 30 cases of the mix, the
+ * same cases on the bare engine, and five seconds of intake load. On H2, or on PostgreSQL in
+ * {@code mvn test -Ppostgres}. Asserts what the run did, never how fast.
+ */
+@Tag("integration")
+class BenchmarkTest {
+
+    @Test
+    void everyCaseOfTheMixEndsOnKsFlowAndEveryReplayEndsOnTheBareEngine() throws Exception {
+        Database database = Database.of("postgres".equals(System.getProperty("spring.profiles.active")) ? "postgres" : "h2");
+
+        Benchmark.Report report = Benchmark.run(new Benchmark.Options(30, 42, 4, database, true, 3, List.of(5), 5, null,
+                Duration.ofMinutes(3)));
+        LoggerFactory.getLogger(BenchmarkTest.class).info("Tiny benchmark:\n{}", report.text());
+
+        MixRun.Result mix = report.mix();
+        assertThat(mix.intakeErrors()).isZero();
+        assertThat(mix.refusals()).isEmpty();
+        assertThat(mix.completed()).isEqualTo(30);
+        assertThat(mix.completedByType()).isEqualTo(mix.countByType());
+        assertThat(mix.countByType().keySet()).containsExactlyInAnyOrderElementsOf(CaseMix.YEARLY_VOLUMES.keySet());
+        assertThat(mix.statements()).isPositive();
+        assertThat(mix.recorded()).hasSize(30);
+
+        BareEngineBaseline.Result baseline = report.baseline();
+        assertThat(baseline.incidents()).isZero();
+        assertThat(baseline.finishedByKey()).isEqualTo(baseline.startedByKey()).hasSize(7);
+        assertThat(report.ratio()).isPositive();
+
+        assertThat(report.load()).singleElement().satisfies(step -> {
+            assertThat(step.sent()).isEqualTo(25);
+            assertThat(step.errors()).isZero();
+            assertThat(step.latencies().count()).isEqualTo(25);
+        });
+        assertThat(report.text()).contains(CaseMix.YEARLY_VOLUMES.keySet()).contains("RATIO", "p99");
+    }
+}
