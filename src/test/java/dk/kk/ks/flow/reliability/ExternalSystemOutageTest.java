@@ -95,19 +95,31 @@ class ExternalSystemOutageTest extends IntegrationTestCase {
      * step just before it, {@link #callTheSystem} completes that step, {@link #finish} does what else the case
      * needs to end, and {@link #writes} are the changes the system applied for the case.
      */
-    private interface Route {
-        Case start();
+    private abstract static class Route {
+        private final int expectedWrites;
+        private final String outcome;
 
-        void callTheSystem(Case c);
-
-        default void finish(Case c) {
+        Route(int expectedWrites, String outcome) {
+            this.expectedWrites = expectedWrites;
+            this.outcome = outcome;
         }
 
-        List<Map<String, Object>> writes(Case c);
+        abstract Case start();
 
-        int expectedWrites();
+        abstract void callTheSystem(Case c);
 
-        String outcome();
+        void finish(Case c) {
+        }
+
+        abstract List<Map<String, Object>> writes(Case c);
+
+        final int expectedWrites() {
+            return expectedWrites;
+        }
+
+        final String outcome() {
+            return outcome;
+        }
     }
 
     private Route route(String system) {
@@ -122,9 +134,12 @@ class ExternalSystemOutageTest extends IntegrationTestCase {
     }
 
     /** ServiceNow: the write-back of a posting that bogholderi reviewed (the case's only call to ServiceNow). */
-    private final class ReviewedPostingWriteBack implements Route {
+    private final class ReviewedPostingWriteBack extends Route {
+        ReviewedPostingWriteBack() {
+            super(1, "POSTED");
+        }
         @Override
-        public Case start() {
+        Case start() {
             String ref = newServiceNowRef("RITM");
             String caseId = createCase("postings", Map.of("serviceNowRef", ref, "requestedBy", "anna", "postingDate", "2027-03-15",
                     "description", "Omkontering ved nedbrud",
@@ -134,24 +149,16 @@ class ExternalSystemOutageTest extends IntegrationTestCase {
         }
 
         @Override
-        public void callTheSystem(Case c) {
+        void callTheSystem(Case c) {
             completeFirstTask("bo", c.caseId(), Map.of("approved", true));
         }
 
         @Override
-        public List<Map<String, Object>> writes(Case c) {
+        List<Map<String, Object>> writes(Case c) {
             return applied("servicenow", r -> "PATCH".equals(r.get("method")) && String.valueOf(r.get("body")).contains(c.caseId()));
         }
 
-        @Override
-        public int expectedWrites() {
-            return 1;
-        }
 
-        @Override
-        public String outcome() {
-            return "POSTED";
-        }
 
         private static Map<String, Object> postingLine(String costCenter, double amount) {
             return Map.of("account", "44120000", "costCenter", costCenter, "amount", amount, "vatCode", "I25", "text", "Husleje");
@@ -159,9 +166,12 @@ class ExternalSystemOutageTest extends IntegrationTestCase {
     }
 
     /** Opus: the release of a payout that bo approved. */
-    private final class ApprovedPayoutRelease implements Route {
+    private final class ApprovedPayoutRelease extends Route {
+        ApprovedPayoutRelease() {
+            super(1, "PAID");
+        }
         @Override
-        public Case start() {
+        Case start() {
             String ref = newServiceNowRef("RITM");
             String caseId = createCase("invoice-payouts", Map.of("serviceNowRef", ref, "debtorNumber", "100234", "payee", "Jens Hansen",
                     "amount", 12500.00, "reason", "Nedbrudstest", "requestedBy", "anna")).getBody().caseId();
@@ -170,36 +180,31 @@ class ExternalSystemOutageTest extends IntegrationTestCase {
         }
 
         @Override
-        public void callTheSystem(Case c) {
+        void callTheSystem(Case c) {
             completeFirstTask("bo", c.caseId(), Map.of("approved", true));
         }
 
         @Override
-        public List<Map<String, Object>> writes(Case c) {
+        List<Map<String, Object>> writes(Case c) {
             String payoutId = applied("opus", r -> "/api/debitor/payouts".equals(r.get("path"))
                     && c.ref().equals(((Map<?, ?>) r.get("body")).get("caseReference"))).stream()
                     .map(r -> (String) ((Map<?, ?>) r.get("response")).get("payoutId")).findFirst().orElseThrow();
             return applied("opus", r -> ("/api/debitor/payouts/" + payoutId + "/release").equals(r.get("path")));
         }
 
-        @Override
-        public int expectedWrites() {
-            return 1;
-        }
 
-        @Override
-        public String outcome() {
-            return "PAID";
-        }
     }
 
     /**
      * A dismissal after the caseworker's check: the personnel case in eDoc, the hearing letter journalised and
      * sent with Digital Post, the union notified, then (after the reply and the decision) the dismissal letter.
      */
-    private abstract class Dismissal implements Route {
+    private abstract class Dismissal extends Route {
+        Dismissal(int expectedWrites) {
+            super(expectedWrites, "DISMISSED");
+        }
         @Override
-        public Case start() {
+        Case start() {
             String employeeNumber = "E6" + newServiceNowRef("").substring(2);
             putSandboxData("/sandbox/opus/employees/" + employeeNumber, sandboxEmployee("Ole Nedbrud", "0505801237"));
             String ref = newServiceNowRef("RITM");
@@ -210,12 +215,12 @@ class ExternalSystemOutageTest extends IntegrationTestCase {
         }
 
         @Override
-        public void callTheSystem(Case c) {
+        void callTheSystem(Case c) {
             completeFirstTask("bo", c.caseId(), Map.of("hearingDeadline", LocalDate.now().plusDays(14).toString()));
         }
 
         @Override
-        public void finish(Case c) {
+        void finish(Case c) {
             awaitStep(c.caseId(), "Svar eller frist?");
             assertThat(postJson("servicenow", "/api/v1/cases/" + c.caseId() + "/hearing-reply",
                     Map.of("receivedAt", "2027-04-10T09:00:00+02:00", "summary", "Ingen bemærkninger")).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -223,10 +228,6 @@ class ExternalSystemOutageTest extends IntegrationTestCase {
             completeFirstTask("bo", c.caseId(), Map.of("decision", "DISMISS", "justification", "Stillingen nedlægges"));
         }
 
-        @Override
-        public String outcome() {
-            return "DISMISSED";
-        }
 
         String edocCaseNumber(Case c) {
             return (String) caseView(c.caseId()).result().get("edocCaseNumber");
@@ -235,38 +236,39 @@ class ExternalSystemOutageTest extends IntegrationTestCase {
 
     /** eDoc: the personnel case and the two letters journalised on it. */
     private final class DismissalJournal extends Dismissal {
+        DismissalJournal() {
+            super(3);
+        }
         @Override
-        public List<Map<String, Object>> writes(Case c) {
+        List<Map<String, Object>> writes(Case c) {
             String caseNumber = edocCaseNumber(c);
             return caseNumber == null ? List.of() : applied("edoc", r -> "POST".equals(r.get("method"))
                     && (("/api/cases/" + caseNumber + "/documents").equals(r.get("path"))
                     || "/api/cases".equals(r.get("path")) && caseNumber.equals(((Map<?, ?>) r.get("response")).get("caseNumber"))));
         }
 
-        @Override
-        public int expectedWrites() {
-            return 3;
-        }
     }
 
     /** Digital Post: the hearing letter, the union's notice and the dismissal letter. */
     private final class DismissalLetters extends Dismissal {
+        DismissalLetters() {
+            super(3);
+        }
         @Override
-        public List<Map<String, Object>> writes(Case c) {
+        List<Map<String, Object>> writes(Case c) {
             String caseNumber = edocCaseNumber(c);
             return applied("digitalpost", r -> String.valueOf(r.get("body")).contains(caseNumber));
         }
 
-        @Override
-        public int expectedWrites() {
-            return 3;
-        }
     }
 
     /** The card issuer: the order of a card that the employee's manager (leder1) approved. */
-    private final class ApprovedCardOrder implements Route {
+    private final class ApprovedCardOrder extends Route {
+        ApprovedCardOrder() {
+            super(1, "ORDERED");
+        }
         @Override
-        public Case start() {
+        Case start() {
             String employeeNumber = "E7" + newServiceNowRef("").substring(2);
             putSandboxData("/sandbox/opus/employees/" + employeeNumber, sandboxEmployee("Kort Nedbrud", "0606801238"));
             String ref = newServiceNowRef("RITM");
@@ -277,25 +279,17 @@ class ExternalSystemOutageTest extends IntegrationTestCase {
         }
 
         @Override
-        public void callTheSystem(Case c) {
+        void callTheSystem(Case c) {
             completeFirstTask("leder1", c.caseId(), Map.of("approved", true));
         }
 
         @Override
-        public List<Map<String, Object>> writes(Case c) {
+        List<Map<String, Object>> writes(Case c) {
             return applied("cardissuer", r -> "POST".equals(r.get("method")) && "/api/cards".equals(r.get("path"))
                     && c.ref().equals(((Map<?, ?>) r.get("body")).get("reference")));
         }
 
-        @Override
-        public int expectedWrites() {
-            return 1;
-        }
 
-        @Override
-        public String outcome() {
-            return "ORDERED";
-        }
     }
 
     /** The requests the system received and applied (not answered from an earlier idempotency key). */
