@@ -87,6 +87,14 @@ class ExternalSystemOutageTest extends IntegrationTestCase {
     }
 
     /** A case: its ServiceNow record number and its id (the process instance). */
+    /** Starts a case with the body made for a new ServiceNow number and waits until it stands at the step. */
+    private Case startAndAwait(String caseType, String step, java.util.function.Function<String, Map<String, Object>> body) {
+        String ref = newServiceNowRef("RITM");
+        String caseId = createCase(caseType, body.apply(ref)).getBody().caseId();
+        awaitStep(caseId, step);
+        return new Case(ref, caseId);
+    }
+
     private record Case(String ref, String caseId) {
     }
 
@@ -138,14 +146,12 @@ class ExternalSystemOutageTest extends IntegrationTestCase {
         ReviewedPostingWriteBack() {
             super(1, "POSTED");
         }
+
         @Override
         Case start() {
-            String ref = newServiceNowRef("RITM");
-            String caseId = createCase("postings", Map.of("serviceNowRef", ref, "requestedBy", "anna", "postingDate", "2027-03-15",
+            return startAndAwait("postings", "Gennemgå postering", ref -> Map.of("serviceNowRef", ref, "requestedBy", "anna", "postingDate", "2027-03-15",
                     "description", "Omkontering ved nedbrud",
-                    "lines", List.of(postingLine("1010101010", 150000.00), postingLine("1010202020", -150000.00)))).getBody().caseId();
-            awaitStep(caseId, "Gennemgå postering");
-            return new Case(ref, caseId);
+                    "lines", List.of(postingLine("1010101010", 150000.00), postingLine("1010202020", -150000.00))));
         }
 
         @Override
@@ -170,13 +176,11 @@ class ExternalSystemOutageTest extends IntegrationTestCase {
         ApprovedPayoutRelease() {
             super(1, "PAID");
         }
+
         @Override
         Case start() {
-            String ref = newServiceNowRef("RITM");
-            String caseId = createCase("invoice-payouts", Map.of("serviceNowRef", ref, "debtorNumber", "100234", "payee", "Jens Hansen",
-                    "amount", 12500.00, "reason", "Nedbrudstest", "requestedBy", "anna")).getBody().caseId();
-            awaitStep(caseId, "Godkend udbetaling");
-            return new Case(ref, caseId);
+            return startAndAwait("invoice-payouts", "Godkend udbetaling", ref -> Map.of("serviceNowRef", ref, "debtorNumber", "100234", "payee", "Jens Hansen",
+                    "amount", 12500.00, "reason", "Nedbrudstest", "requestedBy", "anna"));
         }
 
         @Override
@@ -203,15 +207,13 @@ class ExternalSystemOutageTest extends IntegrationTestCase {
         Dismissal(int expectedWrites) {
             super(expectedWrites, "DISMISSED");
         }
+
         @Override
         Case start() {
             String employeeNumber = "E6" + newServiceNowRef("").substring(2);
             putSandboxData("/sandbox/opus/employees/" + employeeNumber, sandboxEmployee("Ole Nedbrud", "0505801237"));
-            String ref = newServiceNowRef("RITM");
-            String caseId = createCase("dismissals", Map.of("serviceNowRef", ref, "employeeNumber", employeeNumber,
-                    "reasonCategory", "WORK_SHORTAGE", "reasonText", "Nedlæggelse af stilling", "requestedBy", "leder1")).getBody().caseId();
-            awaitStep(caseId, "Kontroller afskedigelse");
-            return new Case(ref, caseId);
+            return startAndAwait("dismissals", "Kontroller afskedigelse", ref -> Map.of("serviceNowRef", ref, "employeeNumber", employeeNumber,
+                    "reasonCategory", "WORK_SHORTAGE", "reasonText", "Nedlæggelse af stilling", "requestedBy", "leder1"));
         }
 
         @Override
@@ -239,6 +241,7 @@ class ExternalSystemOutageTest extends IntegrationTestCase {
         DismissalJournal() {
             super(3);
         }
+
         @Override
         List<Map<String, Object>> writes(Case c) {
             String caseNumber = edocCaseNumber(c);
@@ -254,6 +257,7 @@ class ExternalSystemOutageTest extends IntegrationTestCase {
         DismissalLetters() {
             super(3);
         }
+
         @Override
         List<Map<String, Object>> writes(Case c) {
             String caseNumber = edocCaseNumber(c);
@@ -267,15 +271,13 @@ class ExternalSystemOutageTest extends IntegrationTestCase {
         ApprovedCardOrder() {
             super(1, "ORDERED");
         }
+
         @Override
         Case start() {
             String employeeNumber = "E7" + newServiceNowRef("").substring(2);
             putSandboxData("/sandbox/opus/employees/" + employeeNumber, sandboxEmployee("Kort Nedbrud", "0606801238"));
-            String ref = newServiceNowRef("RITM");
-            String caseId = createCase("payment-cards", Map.of("serviceNowRef", ref, "action", "ORDER", "employeeNumber", employeeNumber,
-                    "monthlyLimit", 20000, "requestedBy", "anna")).getBody().caseId();
-            awaitStep(caseId, "Godkend betalingskort");
-            return new Case(ref, caseId);
+            return startAndAwait("payment-cards", "Godkend betalingskort", ref -> Map.of("serviceNowRef", ref, "action", "ORDER", "employeeNumber", employeeNumber,
+                    "monthlyLimit", 20000, "requestedBy", "anna"));
         }
 
         @Override
