@@ -1,36 +1,33 @@
 package dk.kk.ks.flow.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.when;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
-import dk.kk.ks.flow.support.ProcessTestCase;
+import dk.kk.ks.flow.support.IntegrationTestCase;
 
-/** History is kept 730 days, then the nightly cleanup removes it (personal data is not kept longer than needed). */
-class HistoryCleanupTest extends ProcessTestCase {
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * History is kept 730 days, then the nightly cleanup removes it (personal data is not kept longer than needed).
+ * An integration test, so it runs on PostgreSQL too: two payouts run end to end, one with the engine's clock
+ * 800 days back, and the cleanup (run at once instead of waiting for its window) removes only that one.
+ */
+class HistoryCleanupTest extends IntegrationTestCase {
 
     @Autowired
-    RuntimeService runtimeService;
+    ProcessEngine processEngine;
     @Autowired
     HistoryService historyService;
 
@@ -45,26 +42,29 @@ class HistoryCleanupTest extends ProcessTestCase {
         assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
         assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
 
-        when(opusDebitor.register(any(), anyString())).thenReturn(new OpusDebitorPort.Payout("P", "REGISTERED"));
-        when(opusDebitor.release(anyString(), anyString())).thenReturn(new OpusDebitorPort.Payout("P", "RELEASED"));
-        ProcessInstance old = payoutAt(Instant.now().minus(800, ChronoUnit.DAYS));
-        ProcessInstance recent = payoutAt(Instant.now().minus(10, ChronoUnit.DAYS));
-        ClockUtil.reset();
+        String old = payoutEndedAt(Instant.now().minus(800, ChronoUnit.DAYS));
+        String recent = payoutEndedAt(Instant.now().minus(10, ChronoUnit.DAYS));
 
-        Job cleanup = historyService.cleanUpHistoryAsync(true);
-        processEngine.getManagementService().executeJob(cleanup.getId());
+        historyService.cleanUpHistoryAsync(true);
 
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(old.getId()).count()).isZero();
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(recent.getId()).count()).isEqualTo(1);
+        await().atMost(CASE_TIMEOUT).until(() -> historyService.createHistoricProcessInstanceQuery().processInstanceId(old).count() == 0);
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(recent).count()).isEqualTo(1);
     }
 
-    private ProcessInstance payoutAt(Instant when) {
+    /** A payout under the approval limit, run to its end through the intake API while the engine's clock stands at the time. */
+    private String payoutEndedAt(Instant when) {
         ClockUtil.setCurrentTime(Date.from(when));
-        ProcessInstance payout = runtimeService.startProcessInstanceByKey("invoice-payout", "RITM" + (1_000_000 + (int) (Math.random() * 8_999_999)),
-                Map.of("debtorNumber", "1", "payee", "P", "amount", 100.0, "reason", "R", "requestedBy", "anna", "approvedBy", List.of()));
-        execute(job(payout));
-        execute(job(payout));
-        execute(job(payout));
-        return payout;
+        try {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("serviceNowRef", newServiceNowRef("RITM"));
+            body.put("debtorNumber", "100234");
+            body.put("payee", "Jens Hansen");
+            body.put("amount", 100.00);
+            body.put("reason", "Tilbagebetaling");
+            body.put("requestedBy", "anna");
+            return awaitCompleted(createCase("invoice-payouts", body).getBody().caseId()).caseId();
+        } finally {
+            ClockUtil.reset();
+        }
     }
 }
