@@ -15,6 +15,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,9 @@ import dk.kk.ks.flow.support.ProcessTestCase;
 
 class DismissalProcessTest extends ProcessTestCase {
 
+    /** The application's "today" (Copenhagen): after 23:00 UTC it is already tomorrow there. */
+    @Autowired
+    Clock clock;
     @Autowired
     RuntimeService runtimeService;
     @Autowired
@@ -60,7 +64,7 @@ class DismissalProcessTest extends ProcessTestCase {
         ProcessInstance dismissal = start("E1");
         execute(job(dismissal));
         assertThat(dismissal).isWaitingAt("Task_Check").variables().containsKey("hearingLetterPreview");
-        String deadline = LocalDate.now().plusDays(14).toString();
+        String deadline = LocalDate.now(clock).plusDays(14).toString();
         assertThat(dismissal).variables().containsEntry("hearingDeadline", deadline);
 
         taskService.complete(task(dismissal).getId(), Map.of("hearingDeadline", deadline));
@@ -99,7 +103,7 @@ class DismissalProcessTest extends ProcessTestCase {
         assertThat(dismissal).isEnded().variables().containsEntry("outcome", "DISMISSED").containsEntry("resignationOutcome", "REGISTERED")
                 .containsKey("terminationDate");
         // Hired 15 January 2012, notice today: more than 8 years 7 months, 6 months' notice to the end of a month.
-        LocalDate expectedTermination = LocalDate.now().plusMonths(6).withDayOfMonth(LocalDate.now().plusMonths(6).lengthOfMonth());
+        LocalDate expectedTermination = LocalDate.now(clock).plusMonths(6).withDayOfMonth(LocalDate.now(clock).plusMonths(6).lengthOfMonth());
         assertThat(dismissal).variables().containsEntry("terminationDate", expectedTermination.toString());
         verify(opusLon).registerTermination(eq("E1"), eq(new OpusLonPort.Termination(expectedTermination, "DISMISSAL")), anyString());
         verify(edoc, times(2)).journalise(anyString(), any(), anyString());
@@ -151,14 +155,14 @@ class DismissalProcessTest extends ProcessTestCase {
     void theHearingDeadlineMustLieAfterToday() {
         ProcessInstance dismissal = start("E1");
         execute(job(dismissal));
-        assertThatThrownBy(() -> taskService.complete(task(dismissal).getId(), Map.of("hearingDeadline", LocalDate.now().toString())))
+        assertThatThrownBy(() -> taskService.complete(task(dismissal).getId(), Map.of("hearingDeadline", LocalDate.now(clock).toString())))
                 .hasMessageContaining("efter i dag");
     }
 
     private ProcessInstance toHearing() {
         ProcessInstance dismissal = start("E1");
         execute(job(dismissal));
-        taskService.complete(task(dismissal).getId(), Map.of("hearingDeadline", LocalDate.now().plusDays(14).toString()));
+        taskService.complete(task(dismissal).getId(), Map.of("hearingDeadline", LocalDate.now(clock).plusDays(14).toString()));
         runAllJobsExceptTimers(dismissal);
         return dismissal;
     }
