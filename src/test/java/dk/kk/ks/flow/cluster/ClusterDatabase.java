@@ -5,11 +5,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import dk.kk.ks.flow.support.load.LocalPostgres;
 
 /**
  * The one PostgreSQL database the nodes share, created afresh for the test, and what the test reads from
@@ -18,27 +19,18 @@ import java.util.TreeMap;
  */
 final class ClusterDatabase {
 
-    /** The local server of DESIGN.md (trust authentication); the database is the test's own. */
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String USER = "postgres";
     static final String NAME = "ksflow_cluster";
 
     String url() {
-        return SERVER + NAME;
+        return LocalPostgres.url(NAME);
     }
 
     String user() {
-        return USER;
+        return LocalPostgres.USER;
     }
 
     void recreate() {
-        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + NAME);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the database " + NAME + " (is PostgreSQL running on 127.0.0.1:5432?)", e);
-        }
+        LocalPostgres.recreate(NAME);
     }
 
     /** Successful job executions per node (host name) for the cases whose business key starts with the prefix. */
@@ -88,7 +80,7 @@ final class ClusterDatabase {
     }
 
     private void query(String sql, List<Object> parameters, RowReader reader) {
-        try (Connection connection = DriverManager.getConnection(url(), USER, "");
+        try (Connection connection = DriverManager.getConnection(url(), user(), "");
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 Object parameter = parameters.get(i);
