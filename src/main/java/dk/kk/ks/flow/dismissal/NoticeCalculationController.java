@@ -25,7 +25,7 @@ class NoticeCalculationController {
     @Schema(description = "When the employee was hired and when notice is given")
     record NoticeRequest(@Schema(example = "2020-01-15") @NotNull LocalDate hireDate,
                          @Schema(example = "2022-11-10") @NotNull LocalDate noticeDate,
-                         @Schema(description = "Agreed probation (the first 3 months): 14 days' notice") boolean probation) {
+                         @Schema(description = "Agreed probation: 14 days' notice while the notice date is within the first 3 months of the employment; after that the ordinary notice applies") boolean probation) {
     }
 
     private final RequestReader reader;

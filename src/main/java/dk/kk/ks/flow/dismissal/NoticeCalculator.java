@@ -12,8 +12,16 @@ import java.util.Objects;
  * thresholds by length (months, then days). Outside probation the employment ends on the last day of the month in
  * which the notice date plus the notice months falls; during probation it ends the configured number of days after
  * the notice date.
+ * <p>
+ * An agreed probation covers the first {@value #PROBATION_MONTHS} months of the employment (§ 2, stk. 5): it ends the
+ * day before the hire date's day of the month, three months on (hired 2 February: until 1 May inclusive); where that
+ * month has no such day, at the end of that month (hired 31 January: until 30 April; hired 30 November: until the
+ * end of February). A notice given after that is an ordinary notice, even if the employment record still says
+ * probation.
  */
 public class NoticeCalculator {
+
+    static final int PROBATION_MONTHS = 3;
 
     private final NoticeRules rules;
 
@@ -33,7 +41,7 @@ public class NoticeCalculator {
         int noticeMonths;
         int noticeDays;
         LocalDate terminationDate;
-        if (probation) {
+        if (probation && !noticeDate.isAfter(lastDayOfProbation(hireDate))) {
             noticeMonths = 0;
             noticeDays = rules.probationDays();
             terminationDate = noticeDate.plusDays(noticeDays);
@@ -44,5 +52,12 @@ public class NoticeCalculator {
         }
         int severanceMonths = rules.severanceMonthsFor(Period.between(hireDate, terminationDate));
         return new NoticeCalculation(seniority, noticeMonths, noticeDays, terminationDate, severanceMonths);
+    }
+
+    /** The last day of an agreed probation that started on {@code hireDate}. */
+    static LocalDate lastDayOfProbation(LocalDate hireDate) {
+        LocalDate sameDay = hireDate.plusMonths(PROBATION_MONTHS);
+        boolean clamped = sameDay.getDayOfMonth() != hireDate.getDayOfMonth();
+        return clamped ? sameDay : sameDay.minusDays(1);
     }
 }

@@ -41,6 +41,15 @@ class NoticeCalculationApiTest extends IntegrationTestCase {
     }
 
     @Test
+    void aNoticeAfterTheFirstThreeMonthsIsOrdinaryEvenWithProbationAgreed() throws Exception {
+        JsonNode notice = json.readTree(postJson("servicenow", "/api/v1/dismissals/notice-calculation",
+                Map.of("hireDate", "2027-02-02", "noticeDate", "2027-05-02", "probation", true)).getBody());
+        assertThat(notice.get("noticeDays").asInt()).isZero();
+        assertThat(notice.get("noticeMonths").asInt()).isEqualTo(1);
+        assertThat(notice.get("terminationDate").asText()).isEqualTo("2027-06-30");
+    }
+
+    @Test
     void aNoticeDateBeforeTheHireDateIsNamed() throws Exception {
         ResponseEntity<String> response = postJson("servicenow", "/api/v1/dismissals/notice-calculation",
                 Map.of("hireDate", "2020-01-15", "noticeDate", "2019-11-10"));

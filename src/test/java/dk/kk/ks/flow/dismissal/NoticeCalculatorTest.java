@@ -113,6 +113,33 @@ class NoticeCalculatorTest {
         assertThat(result).isEqualTo(new NoticeCalculation(seniority, 0, 14, terminationDate, 0));
     }
 
+    /**
+     * Probation covers the first three months: it ends the day before the hire date's day of the month three months
+     * on, or at the end of that month where it has no such day.
+     */
+    @ParameterizedTest(name = "probation agreed: hired {0}, notice {1} -> {2} days, {3} months, ends {4}")
+    @CsvSource(textBlock = """
+            # hireDate, noticeDate, noticeDays, noticeMonths, terminationDate
+            2027-02-02, 2027-05-01, 14, 0, 2027-05-15
+            2027-02-02, 2027-05-02,  0, 1, 2027-06-30
+            2027-01-31, 2027-04-30, 14, 0, 2027-05-14
+            2027-01-31, 2027-05-01,  0, 1, 2027-06-30
+            2026-11-30, 2027-02-28, 14, 0, 2027-03-14
+            2026-11-30, 2027-03-01,  0, 1, 2027-04-30
+            2027-11-30, 2028-02-29, 14, 0, 2028-03-14
+            2027-11-30, 2028-03-01,  0, 1, 2028-04-30
+            2027-03-01, 2027-05-31, 14, 0, 2027-06-14
+            2027-03-01, 2027-06-01,  0, 1, 2027-07-31
+            """)
+    void probationEndsAfterTheFirstThreeMonths(LocalDate hireDate, LocalDate noticeDate, int noticeDays, int noticeMonths,
+            LocalDate terminationDate) {
+        NoticeCalculation result = calculator.calculate(hireDate, noticeDate, true);
+
+        assertThat(result.noticeDays()).isEqualTo(noticeDays);
+        assertThat(result.noticeMonths()).isEqualTo(noticeMonths);
+        assertThat(result.terminationDate()).isEqualTo(terminationDate);
+    }
+
     @ParameterizedTest(name = "hired {0}, notice {1}: {5} at termination {3} -> severance {4}")
     @CsvSource(textBlock = """
             # hireDate, noticeDate, seniority, terminationDate, severanceMonths, seniorityAtTermination
