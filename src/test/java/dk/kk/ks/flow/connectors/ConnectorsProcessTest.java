@@ -138,9 +138,10 @@ class ConnectorsProcessTest extends ProcessTestCase {
     void edocCreateCaseAndJournalise() {
         when(edoc.createPersonnelCase(eq("Personalesag"), any(), anyString())).thenReturn("SAG-1");
         when(edoc.journalise(eq("SAG-1"), any(), anyString())).thenReturn("DOK-1");
+        when(opusLon.employee("E1")).thenReturn(Optional.of(employee("E1", null)));
         ProcessInstance created = run("edocCreateCaseConnector", true, task -> task
-                .camundaInputParameter("title", "Personalesag").camundaInputParameter("partyCpr", "0101901234")
-                .camundaInputParameter("partyName", "Mette Jensen").camundaInputParameter("resultVariable", "sagsnummer"));
+                .camundaInputParameter("title", "Personalesag").camundaInputParameter("employeeNumber", "E1")
+                .camundaInputParameter("resultVariable", "sagsnummer"));
         assertThat(variable(created, "sagsnummer")).isEqualTo("SAG-1");
         verify(edoc).createPersonnelCase("Personalesag", new EdocPort.Party("0101901234", "Mette Jensen"), created.getId() + ":Task_Connector");
 
@@ -158,7 +159,7 @@ class ConnectorsProcessTest extends ProcessTestCase {
     void digitalPostSendsTheLetter() {
         when(digitalPost.send(any(), anyString())).thenReturn("MSG-1");
         ProcessInstance instance = run("digitalPostSendConnector", true, task -> task
-                .camundaInputParameter("recipientId", "12345678").camundaInputParameter("recipientIdType", "CVR")
+                .camundaInputParameter("recipientId", "12345678").camundaInputParameter("recipientType", "CVR")
                 .camundaInputParameter("label", "Underretning").camundaInputParameter("document", "%PDF")
                 .camundaInputParameter("filename", "brev.pdf").camundaInputParameter("resultVariable", "beskedId"));
         assertThat(variable(instance, "beskedId")).isEqualTo("MSG-1");
@@ -166,6 +167,33 @@ class ConnectorsProcessTest extends ProcessTestCase {
         verify(digitalPost).send(letter.capture(), eq(instance.getId() + ":Task_Connector"));
         assertThat(letter.getValue().recipientIdType()).isEqualTo(DigitalPostPort.IdType.CVR);
         assertThat(letter.getValue().legalNotification()).isFalse();
+    }
+
+    @Test
+    void digitalPostToAnEmployeeReadsTheCprFromOpus() {
+        when(opusLon.employee("E1")).thenReturn(Optional.of(employee("E1", null)));
+        when(digitalPost.send(any(), anyString())).thenReturn("MSG-2");
+        ProcessInstance instance = run("digitalPostSendConnector", true, task -> task
+                .camundaInputParameter("recipientId", "E1").camundaInputParameter("recipientType", "EMPLOYEE")
+                .camundaInputParameter("label", "Afgørelse").camundaInputParameter("legalNotification", "true")
+                .camundaInputParameter("document", "%PDF").camundaInputParameter("filename", "brev.pdf")
+                .camundaInputParameter("resultVariable", "beskedId"));
+        ArgumentCaptor<DigitalPostPort.Letter> letter = ArgumentCaptor.forClass(DigitalPostPort.Letter.class);
+        verify(digitalPost).send(letter.capture(), eq(instance.getId() + ":Task_Connector"));
+        assertThat(letter.getValue().recipientId()).isEqualTo("0101901234");
+        assertThat(letter.getValue().recipientIdType()).isEqualTo(DigitalPostPort.IdType.CPR);
+        assertThat(letter.getValue().recipientName()).isEqualTo("Mette Jensen");
+        assertThat(letter.getValue().legalNotification()).isTrue();
+    }
+
+    @Test
+    void anEmployeeOpusDoesNotKnowIsABpmnErrorTheDiagramCanCatch() {
+        when(opusLon.employee("E9")).thenReturn(Optional.empty());
+        ProcessInstance instance = run("edocCreateCaseConnector", true, task -> task
+                .camundaInputParameter("title", "Personalesag").camundaInputParameter("employeeNumber", "E9")
+                .camundaInputParameter("resultVariable", "sagsnummer"));
+        assertThat(variable(instance, "fejlkode")).isEqualTo("EMPLOYEE_NOT_FOUND");
+        verify(edoc, never()).createPersonnelCase(any(), any(), any());
     }
 
     @Test
