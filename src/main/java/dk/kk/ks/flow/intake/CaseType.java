@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One case type of the intake API. A new case type adds a request DTO (with Bean Validation
+ * One case type of the intake API. A new case type adds a request DTO (a record with Bean Validation
  * annotations), a subclass of this class (a Spring bean) and its BPMN process.
  */
 public abstract class CaseType<R extends CaseRequest> {
@@ -16,9 +16,12 @@ public abstract class CaseType<R extends CaseRequest> {
     /**
      * @param name        the path segment and the {@code caseType} of the CaseView, e.g. {@code invoice-payouts}
      * @param processKey  the BPMN process id started for a case
-     * @param requestType the intake body
+     * @param requestType the intake body: a record, whose components RequestReader checks one by one
      */
     protected CaseType(String name, String processKey, Class<R> requestType) {
+        if (!requestType.isRecord()) {
+            throw new IllegalArgumentException("The request type of case type " + name + " must be a record: " + requestType.getName());
+        }
         this.name = name;
         this.processKey = processKey;
         this.requestType = requestType;

@@ -34,13 +34,23 @@ public class CaseViews {
         this.caseTypes = caseTypes;
     }
 
+    /** The case with that id; CaseNotFoundException (404) also for a process instance that is not a case. */
     public CaseView view(String caseId) {
         HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(caseId).singleResult();
-        if (instance == null) {
+        if (instance == null || !isCase(instance)) {
             throw new CaseNotFoundException(caseId);
         }
         return view(instance);
+    }
+
+    /**
+     * A case is a root process instance of a case type's process: not a process it called (a dismissal's
+     * resignation), nor an instance of a process that is no case type (the nightly reconciliation).
+     */
+    private boolean isCase(HistoricProcessInstance instance) {
+        return instance.getSuperProcessInstanceId() == null && instance.getSuperCaseInstanceId() == null
+                && caseTypes.byProcessKey(instance.getProcessDefinitionKey()).isPresent();
     }
 
     public List<CaseView> byServiceNowRef(String serviceNowRef) {
@@ -49,14 +59,14 @@ public class CaseViews {
                 .rootProcessInstances()
                 .orderByProcessInstanceStartTime().asc()
                 .list().stream()
-                .filter(instance -> caseTypes.byProcessKey(instance.getProcessDefinitionKey()).isPresent())
+                .filter(this::isCase)
                 .map(this::view)
                 .toList();
     }
 
     private CaseView view(HistoricProcessInstance instance) {
         String caseId = instance.getId();
-        CaseType<?> caseType = caseTypes.byProcessKey(instance.getProcessDefinitionKey()).orElse(null);
+        CaseType<?> caseType = caseTypes.byProcessKey(instance.getProcessDefinitionKey()).orElseThrow();
         List<String> instanceTree = instance.getEndTime() == null ? activeInstanceTree(caseId) : List.of(caseId);
         boolean incident = instance.getEndTime() == null && instanceTree.stream()
                 .anyMatch(id -> runtimeService.createIncidentQuery().processInstanceId(id).count() > 0);
@@ -68,13 +78,13 @@ public class CaseViews {
         Map<String, Object> variables = variables(caseId);
         List<String> reasons = CaseVariables.REASONS.from(variables);
         return new CaseView(caseId,
-                caseType == null ? instance.getProcessDefinitionKey() : caseType.name(),
+                caseType.name(),
                 instance.getBusinessKey(),
                 status,
                 steps,
                 CaseVariables.OUTCOME.from(variables),
                 reasons == null ? List.of() : reasons,
-                caseType == null ? Map.of() : caseType.result(variables));
+                caseType.result(variables));
     }
 
     /** The case's own variables (process-instance scope, not those local to a task or loop). */

@@ -54,7 +54,24 @@ class IntakeOpenApi {
                 addSchemas(components, caseType.requestType());
                 openApi.path("/api/v1/" + caseType.name(), new PathItem().post(createOperation(caseType)));
             }
+            openApi.getPaths().forEach((path, item) -> {
+                if (path.startsWith("/api/")) {
+                    item.readOperations().forEach(IntakeOpenApi::addRefusals);
+                }
+            });
         };
+    }
+
+    /** The refusals every operation of the API shares: 401 and 403, and 415 where a JSON body is read. */
+    private static void addRefusals(Operation operation) {
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        operation.setResponses(responses);
+        responses.putIfAbsent("401", problem("No credentials, or wrong ones (HTTP Basic)"));
+        responses.putIfAbsent("403", problem("Authenticated, but not in a group that may use this endpoint"));
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                && operation.getRequestBody().getContent().containsKey("application/json")) {
+            responses.putIfAbsent("415", problem("The body is not application/json"));
+        }
     }
 
     private static Operation createOperation(CaseType<?> caseType) {
@@ -64,8 +81,7 @@ class IntakeOpenApi {
                         .addHeaderObject("Location", new Header().description("/api/v1/cases/{caseId}").schema(new StringSchema())))
                 .addApiResponse("200", json("A retry with an equal body: the existing case; nothing new is started", "CaseView"))
                 .addApiResponse("400", problem("Malformed or invalid input; every offending field is named in errors[]"))
-                .addApiResponse("401", new ApiResponse().description("No credentials"))
-                .addApiResponse("403", new ApiResponse().description("Not in group servicenow-intake"))
+                .addApiResponse("403", problem("Not in group servicenow-intake"))
                 .addApiResponse("409", problem("The same serviceNowRef was already sent with a different body"))
                 .addApiResponse("413", problem("The body is larger than 1 MiB"));
         return new Operation()

@@ -3,6 +3,8 @@ package dk.kk.ks.flow.platform;
 import java.time.Clock;
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +14,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -20,20 +26,32 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * HTTP Basic on /api/**, /engine-rest/** and /sandbox/**, checked against Camunda's identity service
  * (users and groups, so Cockpit and Admin show them). The webapps (/camunda/**) keep their own login
- * and their own CSRF protection.
+ * and their own CSRF protection. On /api/**, 401 and 403 are problem details like the API's other refusals.
  */
 @Configuration
 public class SecurityConfig {
 
+    private static final String REALM = "KS Flow";
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, Clock clock,
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, Clock clock, ObjectMapper objectMapper,
                                     @Value("${ksflow.security.login-cache:PT30S}") Duration loginCache) throws Exception {
+        ApiSecurityProblems apiProblems = new ApiSecurityProblems(objectMapper, REALM);
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName(REALM);
+        basic.afterPropertiesSet();
+        RequestMatcher api = path("/api/**");
+        AuthenticationEntryPoint entryPoint = (request, response, e) ->
+                (api.matches(request) ? apiProblems : basic).commence(request, response, e);
+        AccessDeniedHandler otherDenied = new AccessDeniedHandlerImpl();
+        AccessDeniedHandler denied = (request, response, e) ->
+                (api.matches(request) ? apiProblems : otherDenied).handle(request, response, e);
         // Path matchers on the whole path: /engine-rest is served by Jersey, not by Spring MVC's dispatcher.
-        http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/sandbox/**"), path("/benefits"), path("/actuator/**")))
+        http.securityMatcher(new OrRequestMatcher(api, path("/engine-rest/**"), path("/sandbox/**"), path("/benefits"), path("/actuator/**")))
                 .authenticationProvider(new IdentityServiceAuthenticationProvider(identityService, loginCache, clock))
-                .httpBasic(basic -> basic.realmName("KS Flow"))
+                .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterAfter(new EngineRestAuthenticationFilter(identityService), BasicAuthenticationFilter.class)

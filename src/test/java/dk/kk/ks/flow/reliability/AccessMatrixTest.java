@@ -1,5 +1,6 @@
 package dk.kk.ks.flow.reliability;
 
+import static dk.kk.ks.flow.support.ProblemAnswers.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -14,13 +15,14 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 import dk.kk.ks.flow.support.IntegrationTestCase;
 
 /**
  * Who may do what, walked endpoint by endpoint, anonymously and as each role. A cell is the expected HTTP
  * status; 400 and 404 mean "let through, then refused for the body or the id". Deploying is in
- * ProcessOwnerDeploymentTest (it needs a real multipart body).
+ * ProcessOwnerDeploymentTest (it needs a real multipart body). On /api, 401 and 403 are problem details too.
  */
 class AccessMatrixTest extends IntegrationTestCase {
 
@@ -61,7 +63,10 @@ class AccessMatrixTest extends IntegrationTestCase {
         if (body != null) {
             headers.setContentType(MediaType.APPLICATION_JSON);
         }
-        int status = client.exchange(path, HttpMethod.valueOf(method), new HttpEntity<>(body, headers), String.class).getStatusCode().value();
-        assertThat(status).isEqualTo(expected);
+        ResponseEntity<String> response = client.exchange(path, HttpMethod.valueOf(method), new HttpEntity<>(body, headers), String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(expected);
+        if (path.startsWith("/api/") && (expected == 401 || expected == 403)) {
+            assertProblem(response, expected);
+        }
     }
 }

@@ -1,0 +1,9 @@
+package dk.kk.ks.flow.intake;
+
+/** A request body that is not application/json: 415. */
+public class UnsupportedMediaTypeException extends RuntimeException {
+
+    public UnsupportedMediaTypeException() {
+        super("The request body must be application/json");
+    }
+}
