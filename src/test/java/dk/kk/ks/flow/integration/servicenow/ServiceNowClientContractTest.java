@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -55,6 +56,16 @@ class ServiceNowClientContractTest extends ContractTestCase {
 
     @Autowired
     private ServiceNowPort serviceNow;
+
+    /**
+     * One request to the freshly started WireMock before the tests, so that a cold server in a busy JVM does not
+     * exceed the clients' read timeout in whichever test runs first (the journal is reset before each test).
+     */
+    @BeforeAll
+    static void warmUpWireMock() throws Exception {
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(wireMock.baseUrl() + "/warm-up")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    }
 
     @Test
     void findByNumberQueriesTheRequestItemTableByNumberAndReadsTheFirstRow() {
