@@ -30,6 +30,13 @@ public class SystemEndpoints {
         return URI.create(baseUrl);
     }
 
+    /** The health resource of the system: its health path below its base URI. */
+    public URI healthUri(String system) {
+        String base = baseUri(system).toString();
+        String path = properties.system(system).healthPath();
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + (path.startsWith("/") ? path : "/" + path));
+    }
+
     private int localPort() {
         if (context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             return web.getWebServer().getPort();

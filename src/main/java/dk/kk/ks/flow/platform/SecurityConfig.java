@@ -61,7 +61,8 @@ public class SecurityConfig {
                         .requestMatchers(path("/api/v1/benefits"), path("/benefits")).hasAnyAuthority(Groups.MANAGEMENT, Groups.ADMIN)
                         .requestMatchers(path("/api/v1/**")).hasAnyAuthority(Groups.SERVICENOW_INTAKE, Groups.ADMIN)
                         .requestMatchers(path("/engine-rest/**")).authenticated()
-                        .requestMatchers(path("/sandbox/*/api/**")).hasAnyAuthority(Groups.SANDBOX_CLIENTS, Groups.ADMIN)
+                        .requestMatchers(path("/sandbox/*/api/**"), path(HttpMethod.GET, "/sandbox/*/health"))
+                        .hasAnyAuthority(Groups.SANDBOX_CLIENTS, Groups.ADMIN)
                         .requestMatchers(path(HttpMethod.GET, "/sandbox")).authenticated()
                         .requestMatchers(path("/sandbox/**")).hasAuthority(Groups.ADMIN)
                         .anyRequest().denyAll());

@@ -39,6 +39,8 @@ class AccessMatrixTest extends IntegrationTestCase {
             {"GET", "/sandbox/opus/requests", null, 401, 403, 403, 403, 403, 200},
             {"PUT", "/sandbox/opus/faults", "{\"failNext\":0}", 401, 403, 403, 403, 403, 200},
             {"GET", "/sandbox/opus/api/debitor/payouts/UDB0", null, 401, 403, 403, 403, 403, 404},
+            {"GET", "/sandbox/opus/health", null, 401, 403, 403, 403, 403, 200},
+            {"PUT", "/sandbox/opus/health", "{}", 401, 403, 403, 403, 403, 405},
             {"GET", "/engine-rest/task/count", null, 401, 200, 200, 200, 200, 200},
             {"GET", "/actuator/prometheus", null, 401, 403, 403, 403, 403, 200},
             {"GET", "/actuator/health", null, 200, 200, 200, 200, 200, 200},

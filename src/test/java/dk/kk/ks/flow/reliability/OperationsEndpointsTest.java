@@ -35,6 +35,16 @@ class OperationsEndpointsTest extends IntegrationTestCase {
     }
 
     @Test
+    void theApplicationsOwnClientUserReadsTheSimulatorsHealthButNotTheSandboxData() {
+        assertThat(as("ksflow-system").getForEntity("/sandbox/opus/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(as("ksflow-system").getForEntity("/sandbox/nosuchsystem/health", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(as("ksflow-system").getForEntity("/sandbox/opus/requests", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("ksflow-system").exchange("/sandbox/opus/faults", org.springframework.http.HttpMethod.PUT,
+                jsonEntity(Map.of("failNext", 1)), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void metricsCountCasesPerTypeAndTimeExternalCalls() {
         String caseId = createCase("invoice-payouts", Map.of("serviceNowRef", newServiceNowRef("RITM"), "debtorNumber", "100234",
                 "payee", "Jens Hansen", "amount", 100.00, "reason", "Metrikker", "requestedBy", "anna")).getBody().caseId();

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The sandbox's own endpoints: the index page, each simulator's request log and fault switch. */
+/** The sandbox's own endpoints: the index page, each simulator's health resource, request log and fault switch. */
 @RestController
 @ConditionalOnProperty(name = "ksflow.sandbox.enabled", havingValue = "true")
 class SandboxController {
@@ -50,6 +50,16 @@ class SandboxController {
                 sendt med Digital Post: <a href="/sandbox/digitalpost/messages">meddelelser</a>.</p></body></html>
                 """);
         return html.toString();
+    }
+
+    /**
+     * The simulated system's health resource (ksflow.systems.{system}.health-path), which the application's health
+     * check reads with the system's credentials. Outside /api: not in the request log, not hit by the fault switch.
+     */
+    @GetMapping("/sandbox/{system}/health")
+    Map<String, String> health(@PathVariable String system) {
+        system(system);
+        return Map.of("status", "UP");
     }
 
     @GetMapping("/sandbox/{system}/requests")

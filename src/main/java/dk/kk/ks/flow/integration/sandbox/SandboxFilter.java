@@ -30,7 +30,7 @@ import dk.kk.ks.flow.integration.IdempotencyKeys;
  * In front of every simulated system's interface (/sandbox/{system}/api/**): the fault switch, the
  * request log, and idempotent replay of writes that carry an Idempotency-Key already seen.
  * A call answered by the fault switch never reached the system and is not in its request log
- * (the switch stands for an outage in front of the system); the switch counts them instead. A write
+ * (the switch stands for an outage or a wrong route in front of the system); the switch counts them instead. A write
  * whose answer the switch loses did reach the system: it is in the log, and a retry with its key is a replay.
  */
 class SandboxFilter extends OncePerRequestFilter {
@@ -70,10 +70,13 @@ class SandboxFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * The fault's status with this web server's standard error answer (Spring Boot's error body), as a gateway or a
+     * wrong route in front of the system would give it: never the system's own error document, so a 404, 409 or 422
+     * from the switch is a technical failure, not a business rejection by the system.
+     */
     private static void answerFault(HttpServletResponse response, SimulatedSystem.Fault fault) throws IOException {
-        response.setStatus(fault.status());
-        response.setContentType("application/json");
-        response.getWriter().write("{\"code\":\"SIMULATED_FAULT\",\"message\":\"The sandbox fault switch is on\"}");
+        response.sendError(fault.status());
     }
 
     private void serve(SimulatedSystem system, String apiPath, HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -1,5 +1,12 @@
 package dk.kk.ks.flow.integration.cardissuer;
 
+import static org.assertj.core.api.Assertions.catchThrowable;
+import dk.kk.ks.flow.integration.ForeignErrorAnswers;
+import dk.kk.ks.flow.integration.ExternalErrorDecoder;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -137,5 +144,20 @@ class CardIssuerClientContractTest extends ContractTestCase {
                 .isInstanceOf(ExternalSystemUnavailableException.class)
                 .hasMessageContaining("cardissuer")
                 .hasMessageNotContaining("localhost");
+    }
+
+    static Stream<Arguments> foreignAnswers() {
+        return ForeignErrorAnswers.notFrom(ExternalErrorDecoder.ErrorDocument.CODE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("foreignAnswers")
+    void aNotFoundThatIsNotTheIssuersOwnAnswerIsATechnicalFailureNotAnUnknownCard(String answer, int status, String contentType, String body) {
+        wireMock.stubFor(get(urlEqualTo("/api/cards/CARD-100001")).willReturn(ForeignErrorAnswers.answer(status, contentType, body)));
+        wireMock.stubFor(post(urlEqualTo("/api/cards")).willReturn(ForeignErrorAnswers.answer(status, contentType, body)));
+
+        ForeignErrorAnswers.assertTechnical(catchThrowable(() -> issuer.card("CARD-100001")), "cardissuer", status);
+        ForeignErrorAnswers.assertTechnical(catchThrowable(() -> issuer.order(
+                new CardIssuerPort.CardOrder("E10001", new BigDecimal("20000.00"), "R"), "k")), "cardissuer", status);
     }
 }

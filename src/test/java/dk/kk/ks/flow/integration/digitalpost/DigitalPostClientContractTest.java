@@ -1,5 +1,12 @@
 package dk.kk.ks.flow.integration.digitalpost;
 
+import static org.assertj.core.api.Assertions.catchThrowable;
+import dk.kk.ks.flow.integration.ForeignErrorAnswers;
+import dk.kk.ks.flow.integration.ExternalErrorDecoder;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -124,5 +131,18 @@ class DigitalPostClientContractTest extends ContractTestCase {
         String xml = wireMock.findAll(postRequestedFor(urlEqualTo(PATH))).get(0).getBodyAsString();
         assertThat(xml).contains("<memo:recipientID>12345678</memo:recipientID><memo:idType>CVR</memo:idType>",
                 "<memo:legalNotification>false</memo:legalNotification>");
+    }
+
+    static Stream<Arguments> foreignAnswers() {
+        return ForeignErrorAnswers.notFrom(ExternalErrorDecoder.ErrorDocument.CODE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("foreignAnswers")
+    void anErrorAnswerThatIsNotDigitalPostsOwnIsATechnicalFailure(String answer, int status, String contentType, String body) {
+        wireMock.stubFor(post(urlEqualTo(PATH)).willReturn(ForeignErrorAnswers.answer(status, contentType, body)));
+
+        ForeignErrorAnswers.assertTechnical(catchThrowable(() -> digitalPost.send(hearing(), "k")), "digitalpost", status);
+        wireMock.verify(1, anyRequestedFor(anyUrl()));
     }
 }

@@ -1,5 +1,12 @@
 package dk.kk.ks.flow.integration.edoc;
 
+import static org.assertj.core.api.Assertions.catchThrowable;
+import dk.kk.ks.flow.integration.ForeignErrorAnswers;
+import dk.kk.ks.flow.integration.ExternalErrorDecoder;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -132,5 +139,20 @@ class EdocClientContractTest extends ContractTestCase {
         assertThatThrownBy(() -> edoc.createPersonnelCase("T", new EdocPort.Party(FAKE_CPR, "N"), "k"))
                 .isInstanceOf(ExternalSystemUnavailableException.class);
         wireMock.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    static Stream<Arguments> foreignAnswers() {
+        return ForeignErrorAnswers.notFrom(ExternalErrorDecoder.ErrorDocument.CODE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("foreignAnswers")
+    void aNotFoundThatIsNotEdocsOwnAnswerIsATechnicalFailureNotAnUnknownCase(String answer, int status, String contentType, String body) {
+        wireMock.stubFor(get(urlEqualTo("/api/cases/2026-0000042")).willReturn(ForeignErrorAnswers.answer(status, contentType, body)));
+        wireMock.stubFor(post(urlEqualTo("/api/cases/2026-0000042/documents")).willReturn(ForeignErrorAnswers.answer(status, contentType, body)));
+
+        ForeignErrorAnswers.assertTechnical(catchThrowable(() -> edoc.readCase("2026-0000042")), "edoc", status);
+        ForeignErrorAnswers.assertTechnical(catchThrowable(() -> edoc.journalise("2026-0000042",
+                new EdocPort.NewDocument("T", "T", "t.pdf", new byte[] {1}), "k")), "edoc", status);
     }
 }

@@ -21,9 +21,11 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 
 import dk.kk.ks.flow.integration.ExternalContractException;
+import dk.kk.ks.flow.integration.ExternalErrorDecoder;
 import dk.kk.ks.flow.integration.ExternalRejectionException;
 import dk.kk.ks.flow.integration.ExternalSystemException;
 import dk.kk.ks.flow.integration.ExternalSystemUnavailableException;
+import dk.kk.ks.flow.integration.ForeignErrorAnswers;
 import dk.kk.ks.flow.integration.IdempotencyKeys;
 import dk.kk.ks.flow.integration.opus.OpusDebitorPort.Payout;
 import dk.kk.ks.flow.integration.opus.OpusDebitorPort.PayoutRequest;
@@ -119,9 +121,10 @@ class OpusDebitorClientContractTest extends ContractTestCase {
                 Arguments.of(504, null, ExternalSystemUnavailableException.class, null),
                 Arguments.of(429, null, ExternalSystemUnavailableException.class, null),
                 Arguments.of(408, null, ExternalSystemUnavailableException.class, null),
-                Arguments.of(404, null, ExternalRejectionException.class, "NOT_FOUND"),
-                Arguments.of(409, null, ExternalRejectionException.class, "CONFLICT"),
-                Arguments.of(422, null, ExternalRejectionException.class, "REJECTED"),
+                // A 404, 409 or 422 without Opus's code is not Opus's answer (a wrong route, a proxy): technical.
+                Arguments.of(404, null, ExternalContractException.class, null),
+                Arguments.of(409, null, ExternalContractException.class, null),
+                Arguments.of(422, null, ExternalContractException.class, null),
                 Arguments.of(404, "DEBTOR_UNKNOWN", ExternalRejectionException.class, "DEBTOR_UNKNOWN"),
                 Arguments.of(409, "PAYOUT_RELEASED", ExternalRejectionException.class, "PAYOUT_RELEASED"),
                 Arguments.of(422, "DEBTOR_BLOCKED", ExternalRejectionException.class, "DEBTOR_BLOCKED"),
@@ -153,17 +156,19 @@ class OpusDebitorClientContractTest extends ContractTestCase {
         wireMock.verify(1, anyRequestedFor(anyUrl()));
     }
 
-    @Test
-    void aRejectionWithoutAJsonBodyGetsTheCodeOfItsStatus() {
-        wireMock.stubFor(post(urlEqualTo(PAYOUTS + "/P-1/release")).willReturn(aResponse().withStatus(409)
-                .withHeader("Content-Type", "text/plain").withBody("Payout of " + FAKE_CPR + " already released")));
+    static Stream<Arguments> foreignAnswers() {
+        return ForeignErrorAnswers.notFrom(ExternalErrorDecoder.ErrorDocument.CODE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("foreignAnswers")
+    void anErrorAnswerThatIsNotOpusOwnIsATechnicalFailureNotARefusal(String answer, int status, String contentType, String body) {
+        wireMock.stubFor(post(urlEqualTo(PAYOUTS + "/P-1/release")).willReturn(ForeignErrorAnswers.answer(status, contentType, body)));
 
         Throwable thrown = catchThrowable(() -> opusDebitor.release("P-1", "case-1:releasePayout"));
 
-        assertThat(thrown).isInstanceOfSatisfying(ExternalRejectionException.class, rejection -> {
-            assertThat(rejection.code()).isEqualTo("CONFLICT");
-            assertThat(rejection.getMessage()).doesNotContain(FAKE_CPR);
-        });
+        ForeignErrorAnswers.assertTechnical(thrown, "opus", status);
+        wireMock.verify(1, anyRequestedFor(anyUrl()));
     }
 
     @Test

@@ -1,5 +1,12 @@
 package dk.kk.ks.flow.integration.opus;
 
+import static org.assertj.core.api.Assertions.catchThrowable;
+import dk.kk.ks.flow.integration.ForeignErrorAnswers;
+import dk.kk.ks.flow.integration.ExternalErrorDecoder;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -101,5 +108,20 @@ class OpusLonClientContractTest extends ContractTestCase {
         assertThatThrownBy(() -> opusLon.registerOneOffPayment(new OpusLonPort.OneOffPayment("E1", "R", List.of()), "k"))
                 .isInstanceOfSatisfying(ExternalRejectionException.class, e -> assertThat(e.code()).isEqualTo("EMPLOYEE_NOT_FOUND"))
                 .hasMessageNotContaining(FAKE_CPR);
+    }
+
+    static Stream<Arguments> foreignAnswers() {
+        return ForeignErrorAnswers.notFrom(ExternalErrorDecoder.ErrorDocument.CODE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("foreignAnswers")
+    void aNotFoundThatIsNotOpusOwnAnswerIsATechnicalFailureNotAnUnknownEmployee(String answer, int status, String contentType, String body) {
+        wireMock.stubFor(get(urlEqualTo("/api/loen/employees/E10001")).willReturn(ForeignErrorAnswers.answer(status, contentType, body)));
+        wireMock.stubFor(post(urlEqualTo("/api/loen/employees/E10001/termination")).willReturn(ForeignErrorAnswers.answer(status, contentType, body)));
+
+        ForeignErrorAnswers.assertTechnical(catchThrowable(() -> opusLon.employee("E10001")), "opus", status);
+        ForeignErrorAnswers.assertTechnical(catchThrowable(() -> opusLon.registerTermination("E10001",
+                new OpusLonPort.Termination(LocalDate.of(2027, 1, 31), "RESIGNATION"), "case-1:registerTermination")), "opus", status);
     }
 }

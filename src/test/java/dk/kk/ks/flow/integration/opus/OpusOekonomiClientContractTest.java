@@ -1,5 +1,11 @@
 package dk.kk.ks.flow.integration.opus;
 
+import dk.kk.ks.flow.integration.ForeignErrorAnswers;
+import dk.kk.ks.flow.integration.ExternalErrorDecoder;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -136,5 +142,19 @@ class OpusOekonomiClientContractTest extends ContractTestCase {
             assertThat(rejection.system()).isEqualTo("opus");
         });
         wireMock.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    static Stream<Arguments> foreignAnswers() {
+        return ForeignErrorAnswers.notFrom(ExternalErrorDecoder.ErrorDocument.CODE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("foreignAnswers")
+    void aNotFoundThatIsNotOpusOwnAnswerIsATechnicalFailureNotAnUnknownAccount(String answer, int status, String contentType, String body) {
+        wireMock.stubFor(get(anyUrl()).willReturn(ForeignErrorAnswers.answer(status, contentType, body)));
+
+        ForeignErrorAnswers.assertTechnical(catchThrowable(() -> opus.account("44120000")), "opus", status);
+        ForeignErrorAnswers.assertTechnical(catchThrowable(() -> opus.costCenterActive("1010101010")), "opus", status);
+        ForeignErrorAnswers.assertTechnical(catchThrowable(() -> opus.periodOpen(YearMonth.of(2027, 3))), "opus", status);
     }
 }

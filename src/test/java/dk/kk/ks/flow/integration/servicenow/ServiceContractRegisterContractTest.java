@@ -1,5 +1,11 @@
 package dk.kk.ks.flow.integration.servicenow;
 
+import dk.kk.ks.flow.integration.ForeignErrorAnswers;
+import dk.kk.ks.flow.integration.ExternalErrorDecoder;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -61,5 +67,18 @@ class ServiceContractRegisterContractTest extends ContractTestCase {
 
         assertThat(catchThrowable(() -> register.find("SK-2027-0042")))
                 .isInstanceOf(ExternalContractException.class).hasMessageContaining("SK-2027-0042");
+    }
+
+    static Stream<Arguments> foreignAnswers() {
+        return ForeignErrorAnswers.notFrom(ExternalErrorDecoder.ErrorDocument.SERVICENOW);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("foreignAnswers")
+    void aNotFoundThatIsNotServiceNowsOwnAnswerIsATechnicalFailureNotAnUnknownContract(String answer, int status, String contentType,
+                                                                                      String body) {
+        wireMock.stubFor(get(urlPathEqualTo(TABLE)).willReturn(ForeignErrorAnswers.answer(status, contentType, body)));
+
+        ForeignErrorAnswers.assertTechnical(catchThrowable(() -> register.find("SK-2027-0042")), "servicenow", status);
     }
 }

@@ -1,5 +1,7 @@
 package dk.kk.ks.flow.integration.servicenow;
 
+import dk.kk.ks.flow.integration.ForeignErrorAnswers;
+import dk.kk.ks.flow.integration.ExternalErrorDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -53,6 +56,16 @@ class ServiceNowClientContractTest extends ContractTestCase {
 
     @Autowired
     private ServiceNowPort serviceNow;
+
+    /**
+     * One request to the freshly started WireMock before the tests, so that a cold server in a busy JVM does not
+     * exceed the clients' read timeout in whichever test runs first (the journal is reset before each test).
+     */
+    @BeforeAll
+    static void warmUpWireMock() throws Exception {
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(wireMock.baseUrl() + "/warm-up")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    }
 
     @Test
     void findByNumberQueriesTheRequestItemTableByNumberAndReadsTheFirstRow() {
@@ -170,19 +183,21 @@ class ServiceNowClientContractTest extends ContractTestCase {
     }
 
     @Test
-    void aRejectedPatchCarriesTheSystemsCode() {
+    void aRejectedPatchIsABusinessRejectionWhenServiceNowSaysSoInItsErrorDocument() {
         stubQuery("sc_req_item", """
                 {"result":[{"sys_id":"a1b2c3","number":"RITM0012345","state":"7"}]}""");
-        wireMock.stubFor(patch(urlPathEqualTo(TABLE_API + "sc_req_item/a1b2c3")).willReturn(aResponse().withStatus(409)
+        wireMock.stubFor(patch(urlPathEqualTo(TABLE_API + "sc_req_item/a1b2c3")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"code\":\"RECORD_CLOSED\",\"message\":\"Record of " + FAKE_CPR + " is closed\"}")));
+                .withBody("{\"error\":{\"message\":\"No Record found\",\"detail\":\"Record of " + FAKE_CPR + " doesn't exist\"},"
+                        + "\"status\":\"failure\"}")));
 
         Throwable thrown = catchThrowable(() ->
                 serviceNow.update("RITM0012345", State.WORK_IN_PROGRESS, "note", "case-3:reopen"));
 
         assertThat(thrown).isInstanceOfSatisfying(ExternalRejectionException.class, rejection -> {
-            assertThat(rejection.code()).isEqualTo("RECORD_CLOSED");
-            assertThat(rejection.status()).isEqualTo(409);
+            // ServiceNow's Table API names no code: a record it does not find is RECORD_NOT_FOUND, as for a number it does not know.
+            assertThat(rejection.code()).isEqualTo("RECORD_NOT_FOUND");
+            assertThat(rejection.status()).isEqualTo(404);
             assertThat(rejection.getMessage()).doesNotContain(FAKE_CPR);
         });
         wireMock.verify(1, patchRequestedFor(urlPathEqualTo(TABLE_API + "sc_req_item/a1b2c3")));
@@ -226,5 +241,25 @@ class ServiceNowClientContractTest extends ContractTestCase {
                 .collect(Collectors.toCollection(ArrayList::new));
         Collections.reverse(methods);
         return methods;
+    }
+
+    static Stream<Arguments> foreignAnswers() {
+        return ForeignErrorAnswers.notFrom(ExternalErrorDecoder.ErrorDocument.SERVICENOW);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("foreignAnswers")
+    void anErrorAnswerThatIsNotServiceNowsOwnIsATechnicalFailureNotAnUnknownRecord(String answer, int status, String contentType,
+                                                                                  String body) {
+        wireMock.stubFor(get(urlPathEqualTo(TABLE_API + "sc_req_item")).willReturn(ForeignErrorAnswers.answer(status, contentType, body)));
+
+        ForeignErrorAnswers.assertTechnical(catchThrowable(() -> serviceNow.findByNumber("RITM0012345")), "servicenow", status);
+
+        stubQuery("sc_req_item", """
+                {"result":[{"sys_id":"a1b2c3","number":"RITM0012345","state":"1"}]}""");
+        wireMock.stubFor(patch(urlPathEqualTo(TABLE_API + "sc_req_item/a1b2c3")).willReturn(ForeignErrorAnswers.answer(status, contentType, body)));
+
+        ForeignErrorAnswers.assertTechnical(catchThrowable(() -> serviceNow.update("RITM0012345", State.CLOSED_COMPLETE, "note",
+                "case-1:closeRecord")), "servicenow", status);
     }
 }
