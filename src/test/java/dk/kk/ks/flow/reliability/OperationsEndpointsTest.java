@@ -35,6 +35,18 @@ class OperationsEndpointsTest extends IntegrationTestCase {
     }
 
     @Test
+    void theLoadBalancersReadinessCheckIsTheNodeAndItsDatabaseNotTheExternalSystems() throws Exception {
+        for (String probe : new String[] {"/actuator/health/readiness", "/actuator/health/liveness"}) {
+            ResponseEntity<String> anonymous = http.getForEntity(probe, String.class);
+            assertThat(anonymous.getStatusCode()).as(probe).isEqualTo(HttpStatus.OK);
+            assertThat(json.readTree(anonymous.getBody()).get("status").asText()).as(probe).isEqualTo("UP");
+        }
+        JsonNode readiness = json.readTree(as("demo").getForObject("/actuator/health/readiness", String.class));
+        assertThat(readiness.at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(readiness.at("/components").has("externalSystems")).as("an outage of Opus takes no node out").isFalse();
+    }
+
+    @Test
     void theApplicationsOwnClientUserReadsTheSimulatorsHealthButNotTheSandboxData() {
         assertThat(as("ksflow-system").getForEntity("/sandbox/opus/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(as("ksflow-system").getForEntity("/sandbox/nosuchsystem/health", String.class).getStatusCode())
