@@ -129,7 +129,7 @@ class DeploymentCheckTest extends ProcessTestCase {
     }
 
     @Test
-    void theHelpersAndDelegatesStillWork() {
+    void theAllowedExpressionsStillWork() {
         String id = processEngine.getRepositoryService().createDeployment().addString("datoer.bpmn", bpmnWithTask("datoer", """
                 <bpmn:userTask id="Task_X"><bpmn:extensionElements><camunda:inputOutput>
                 <camunda:inputParameter name="igaar">${dates.yesterday()}</camunda:inputParameter>
