@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -120,7 +121,7 @@ public class ExpressionBeans {
 
         @Override
         public Set<Entry<Object, Object>> entrySet() {
-            return java.util.stream.Stream.concat(delegates().keySet().stream(),
+            return Stream.concat(delegates().keySet().stream(),
                             ExpressionPolicy.HELPER_METHODS.keySet().stream().filter(ExpressionBeans.this::isHelper))
                     .map(name -> Map.entry((Object) name, get(name)))
                     .collect(Collectors.toSet());
