@@ -2,6 +2,7 @@ package dk.kk.ks.flow.platform;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
@@ -82,7 +83,11 @@ class LoginThrottleFilter extends OncePerRequestFilter {
                 "Too many failed logins from this address; the next login is checked in " + seconds + " seconds.");
         problem.setType(PROBLEM_TYPE);
         problem.setTitle("Too many failed logins");
-        problem.setInstance(URI.create(request.getRequestURI()));
+        try {
+            problem.setInstance(new URI(request.getRequestURI()));
+        } catch (URISyntaxException e) {
+            // Without an instance: the path is not a valid URI reference.
+        }
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
