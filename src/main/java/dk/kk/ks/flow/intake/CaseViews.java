@@ -20,6 +20,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseViews {
 
+    /** In a CaseView's reasons, a code that the case type does not declare (see {@link CaseType#reasonCodes()}). */
+    public static final String OTHER_REASON = "OTHER";
+
     /** Activity types that are "steps" a case waits in: user tasks and wait states. */
     private static final Set<String> WAIT_STATES = Set.of("userTask", "receiveTask", "intermediateMessageCatch",
             "intermediateTimer", "intermediateSignalCatch", "intermediateConditional", "eventBasedGateway");
@@ -83,8 +86,13 @@ public class CaseViews {
                 status,
                 steps,
                 CaseVariables.OUTCOME.from(variables),
-                reasons == null ? List.of() : reasons,
+                reasons == null ? List.of() : declared(caseType, reasons),
                 caseType.result(variables));
+    }
+
+    /** The reasons as the API declares them: a code the case type does not declare is OTHER. */
+    private static List<String> declared(CaseType<?> caseType, List<String> reasons) {
+        return reasons.stream().map(code -> caseType.reasonCodes().contains(code) ? code : OTHER_REASON).toList();
     }
 
     /** The case's own variables (process-instance scope, not those local to a task or loop). */

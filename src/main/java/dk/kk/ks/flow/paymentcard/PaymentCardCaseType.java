@@ -93,4 +93,19 @@ class PaymentCardCaseType extends CaseType<PaymentCardRequest> {
         return "Betalingskort " + cardId + " bestilt hos kortudstederen"
                 + (limit == null ? "." : " med en månedlig grænse på " + Kroner.format(BigDecimal.valueOf(limit)) + ".");
     }
+
+    @Override
+    public Class<PaymentCardResult> resultType() {
+        return PaymentCardResult.class;
+    }
+
+    @Override
+    public List<String> outcomes() {
+        return List.of("ORDERED", "CLOSED", "REJECTED", "EXPIRED");
+    }
+
+    @Override
+    public List<String> reasonCodes() {
+        return REASON_TEXTS.keySet().stream().sorted().toList();
+    }
 }

@@ -77,4 +77,19 @@ class PostingCaseType extends CaseType<PostingRequest> {
                         + Kroner.format(line.amount()) + (line.text() == null || line.text().isBlank() ? "" : " (" + line.text() + ")"))
                 .collect(Collectors.joining("\n"));
     }
+
+    @Override
+    public Class<PostingResult> resultType() {
+        return PostingResult.class;
+    }
+
+    @Override
+    public List<String> outcomes() {
+        return List.of("POSTED", "REJECTED");
+    }
+
+    @Override
+    public List<String> reasonCodes() {
+        return REASON_TEXTS.keySet().stream().sorted().toList();
+    }
 }

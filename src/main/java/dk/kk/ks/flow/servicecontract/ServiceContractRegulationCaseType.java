@@ -83,4 +83,19 @@ class ServiceContractRegulationCaseType extends CaseType<ServiceContractRegulati
         }
         return summary.toString();
     }
+
+    @Override
+    public Class<ServiceContractRegulationResult> resultType() {
+        return ServiceContractRegulationResult.class;
+    }
+
+    @Override
+    public List<String> outcomes() {
+        return List.of("POSTED", "REJECTED");
+    }
+
+    @Override
+    public List<String> reasonCodes() {
+        return REASON_TEXTS.keySet().stream().sorted().toList();
+    }
 }
