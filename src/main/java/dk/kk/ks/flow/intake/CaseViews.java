@@ -91,7 +91,7 @@ public class CaseViews {
     }
 
     /** The reasons as the API declares them: a code the case type does not declare is OTHER. */
-    private static List<String> declared(CaseType<?> caseType, List<String> reasons) {
+    static List<String> declared(CaseType<?> caseType, List<String> reasons) {
         return reasons.stream().map(code -> caseType.reasonCodes().contains(code) ? code : OTHER_REASON).toList();
     }
 

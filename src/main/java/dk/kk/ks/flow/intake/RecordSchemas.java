@@ -55,8 +55,8 @@ final class RecordSchemas {
 
     /** Not blank as Bean Validation means it (String.trim): some character above U+0020. A full match, for every regex dialect. */
     static final String NOT_BLANK_PATTERN = "^[\\x00-\\x20]*[^\\x00-\\x20][\\s\\S]*$";
-    /** A time of day as {@code @JsonFormat(pattern = "HH:mm")} parses it. */
-    static final String TIME_OF_DAY_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
+    /** A time of day as {@code @JsonFormat(pattern = "HH:mm")} parses it (which takes 24:00 for midnight, too). */
+    static final String TIME_OF_DAY_PATTERN = "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$";
 
     /** Constraints described in words, as no schema keyword says them: annotation name to text. */
     private static final Map<String, String> DESCRIBED_CONSTRAINTS = Map.of(
