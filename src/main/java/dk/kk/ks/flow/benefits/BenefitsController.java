@@ -60,8 +60,9 @@ class BenefitsController {
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                @Parameter(description = "json or csv", schema = @Schema(type = "string", allowableValues = {JSON, CSV},
                                        defaultValue = JSON))
-                               @RequestParam(defaultValue = JSON) String format) {
-        if (!JSON.equals(format) && !CSV.equals(format)) {
+                               @RequestParam(required = false) String format) {
+        // Not defaultValue: Spring would take an empty format for the default; only a missing one is json.
+        if (format != null && !JSON.equals(format) && !CSV.equals(format)) {
             throw new InvalidRequestException("Unknown format", List.of(new CaseType.FieldError("format", "must be json or csv")));
         }
         BenefitsReport.Report computed = compute(from, to);

@@ -101,7 +101,6 @@ class IntakeOpenApi {
         RecordSchemas records = new RecordSchemas();
         apiRecords.requests().forEach(type -> records.ref(type, RecordSchemas.Direction.REQUEST));
         apiRecords.responses().forEach(type -> records.ref(type, RecordSchemas.Direction.RESPONSE));
-        Map<String, Schema<?>> caseSchemas = new LinkedHashMap<>();
         for (CaseType<?> caseType : caseTypes.all()) {
             records.ref(caseType.requestType(), RecordSchemas.Direction.REQUEST);
             records.ref(caseType.resultType(), RecordSchemas.Direction.RESPONSE);
@@ -113,14 +112,11 @@ class IntakeOpenApi {
         components.addSchemas(CASE_STATUS, caseStatusSchema());
 
         SchemaExamples examples = new SchemaExamples(components.getSchemas());
-        for (CaseType<?> caseType : caseTypes.all()) {
-            caseSchemas.put(caseType.name(), caseSchema(caseType, examples));
-        }
         Map<String, String> mapping = new TreeMap<>();
-        caseSchemas.forEach((name, schema) -> {
-            components.addSchemas(caseSchemaName(name, caseTypes), schema);
-            mapping.put(name, ref(caseSchemaName(name, caseTypes)).get$ref());
-        });
+        for (CaseType<?> caseType : caseTypes.all()) {
+            components.addSchemas(caseSchemaName(caseType), caseSchema(caseType, examples));
+            mapping.put(caseType.name(), ref(caseSchemaName(caseType)).get$ref());
+        }
         ComposedSchema caseView = new ComposedSchema();
         caseView.description("A case as ServiceNow sees it: one schema per case type, chosen by caseType");
         mapping.values().forEach(target -> caseView.addOneOfItem(new Schema<>().$ref(target)));
@@ -128,7 +124,7 @@ class IntakeOpenApi {
         components.addSchemas(CASE_VIEW, caseView);
 
         for (CaseType<?> caseType : caseTypes.all()) {
-            openApi.path(API + caseType.name(), new PathItem().post(createOperation(caseType, caseSchemaName(caseType.name(), caseTypes))));
+            openApi.path(API + caseType.name(), new PathItem().post(createOperation(caseType)));
         }
         openApi.getPaths().forEach((path, item) -> {
             if (path.startsWith(API)) {
@@ -145,8 +141,9 @@ class IntakeOpenApi {
         return RecordSchemas.name(caseType.requestType()).replaceFirst("Request$", "");
     }
 
-    private static String caseSchemaName(String caseTypeName, CaseTypes caseTypes) {
-        return baseName(caseTypes.byName(caseTypeName).orElseThrow()) + "Case";
+    /** The name of a case type's CaseView schema: InvoicePayoutCase, ... */
+    private static String caseSchemaName(CaseType<?> caseType) {
+        return baseName(caseType) + "Case";
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -189,7 +186,8 @@ class IntakeOpenApi {
         return schema;
     }
 
-    private static Operation createOperation(CaseType<?> caseType, String caseSchema) {
+    private static Operation createOperation(CaseType<?> caseType) {
+        String caseSchema = caseSchemaName(caseType);
         String requestSchema = RecordSchemas.name(caseType.requestType());
         ApiResponses responses = new ApiResponses()
                 .addApiResponse("201", json("The case was created", caseSchema)

@@ -15,6 +15,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -65,9 +68,11 @@ final class RecordSchemas {
             "FirstDayOfMonth", "The first day of a month.",
             "WholeNumber", "A whole number (3 and 3.0 are; 2.5 is not).");
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Schema<?>> schemas = new TreeMap<>();
+    private final Map<String, Direction> directions = new HashMap<>();
+    private final Map<String, Class<?>> classes = new HashMap<>();
 
     /** Every schema defined so far, by name. */
     Map<String, Schema<?>> schemas() {
@@ -77,6 +82,16 @@ final class RecordSchemas {
     /** Defines the record's schema (and those of the records it holds) and returns a reference to it. */
     Schema<?> ref(Class<?> record, Direction direction) {
         String name = name(record);
+        Class<?> named = classes.putIfAbsent(name, record);
+        if (named != null && named != record) {
+            throw new IllegalStateException(record.getName() + " and " + named.getName() + " are both named " + name
+                    + ": give one @Schema(name = ...)");
+        }
+        Direction before = directions.putIfAbsent(name, direction);
+        if (before != null && before != direction) {
+            throw new IllegalStateException(record.getName() + " is read from callers and written to them: its schema "
+                    + "cannot say both what is required in a request and what may be null in an answer");
+        }
         if (!schemas.containsKey(name)) {
             schemas.put(name, new Schema<>()); // a placeholder against cycles
             schemas.put(name, define(record, direction));
@@ -105,7 +120,7 @@ final class RecordSchemas {
             Annotations annotations = new Annotations(record, component);
             Schema<?> property = property(component.getGenericType(), annotations, direction, record.getName() + "." + component.getName());
             schema.addProperty(component.getName(), property);
-            if (isRequired(component, annotations, direction)) {
+            if (isRequired(annotations, direction)) {
                 required.add(component.getName());
             }
         }
@@ -115,7 +130,7 @@ final class RecordSchemas {
         return schema;
     }
 
-    private static boolean isRequired(RecordComponent component, Annotations annotations, Direction direction) {
+    private static boolean isRequired(Annotations annotations, Direction direction) {
         io.swagger.v3.oas.annotations.media.Schema schema = annotations.get(io.swagger.v3.oas.annotations.media.Schema.class);
         if (direction == Direction.RESPONSE) {
             return schema == null || schema.requiredMode() != io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED;
@@ -313,7 +328,7 @@ final class RecordSchemas {
         if ("array".equals(type) || "object".equals(type)) {
             try {
                 return JSON.readValue(example, Object.class);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException("The example of an array or object must be JSON: " + example, e);
             }
         }
