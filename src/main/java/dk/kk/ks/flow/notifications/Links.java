@@ -2,18 +2,24 @@ package dk.kk.ks.flow.notifications;
 
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** The addresses the e-mails link to: {@code ksflow.notifications.base-url}, or this server's own address when it is not set. */
+/**
+ * The addresses the e-mails link to: {@code ksflow.notifications.base-url}, or this server's own address when it is not set
+ * (the port it listens on, or {@code server.port} before it listens).
+ */
 @Component
 class Links {
 
     private final NotificationProperties properties;
     private final ApplicationContext context;
+    private final Environment environment;
 
-    Links(NotificationProperties properties, ApplicationContext context) {
+    Links(NotificationProperties properties, ApplicationContext context, Environment environment) {
         this.properties = properties;
         this.context = context;
+        this.environment = environment;
     }
 
     /** Opens the task in Tasklist (after the login, when the person is not logged in). */
@@ -34,6 +40,6 @@ class Links {
         if (context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             return "http://localhost:" + web.getWebServer().getPort();
         }
-        throw new IllegalStateException("ksflow.notifications.base-url is not set and there is no embedded web server");
+        return "http://localhost:" + environment.getProperty("server.port", "8080");
     }
 }

@@ -116,7 +116,9 @@ public class NotificationSender {
             }
             message = message(sender, row, mail.get());
         } catch (RuntimeException e) {
-            log.warn("Could not write notification {} ({}, case {}, task {})", row.id(), row.kind(), row.caseId(), row.taskId(), e);
+            if (row.attempts() == 0) {
+                log.warn("Could not write notification {} ({}, case {}, task {})", row.id(), row.kind(), row.caseId(), row.taskId(), e);
+            }
             failedAttempt(row, e);
             return true;
         }
