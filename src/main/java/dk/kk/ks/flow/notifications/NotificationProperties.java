@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param giveUpAfter    an e-mail still not sent this long after it was recorded is given up (status FAILED, logged as an error)
  * @param lockTime       how long a node holds the e-mails it is sending before another node may take them
  * @param batchSize      how many e-mails a node takes at a time
+ * @param keepFor        how long the outbox keeps a finished row (sent, dropped, given up) before the daily job removes it
  */
 @ConfigurationProperties(prefix = "ksflow.notifications")
 public record NotificationProperties(
@@ -30,7 +31,8 @@ public record NotificationProperties(
         @DefaultValue("PT30M") Duration maxRetryDelay,
         @DefaultValue("P3D") Duration giveUpAfter,
         @DefaultValue("PT5M") Duration lockTime,
-        @DefaultValue("20") int batchSize) {
+        @DefaultValue("20") int batchSize,
+        @DefaultValue("P30D") Duration keepFor) {
 
     public NotificationProperties {
         groupMailboxes = groupMailboxes == null ? Map.of() : Map.copyOf(groupMailboxes);

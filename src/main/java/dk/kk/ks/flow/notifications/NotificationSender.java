@@ -87,8 +87,9 @@ public class NotificationSender {
     }
 
     /**
-     * Moves the e-mails waiting for each person's digest into one e-mail per person, sent with the next {@link #sendDue()}.
-     * Once a day at {@code ksflow.notifications.digest-cron} (Copenhagen time).
+     * Moves the e-mails waiting for each person's digest into one e-mail per person, sent with the next {@link #sendDue()},
+     * and removes the outbox's finished rows older than {@code ksflow.notifications.keep-for}. Once a day at
+     * {@code ksflow.notifications.digest-cron} (Copenhagen time).
      */
     @Scheduled(cron = "${ksflow.notifications.digest-cron:0 0 7 * * *}", zone = "Europe/Copenhagen")
     public void makeDigests() {
@@ -101,7 +102,8 @@ public class NotificationSender {
                 made++;
             }
         }
-        log.info("Made {} daily digests of notifications", made);
+        int removed = outbox.removeFinished(clock.instant().minus(properties.keepFor()));
+        log.info("Made {} daily digests of notifications; removed {} finished notifications", made, removed);
     }
 
     /** @return false when the mail server could not be reached (the row and the rest of the batch are tried later) */

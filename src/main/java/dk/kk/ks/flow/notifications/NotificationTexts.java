@@ -95,7 +95,8 @@ class NotificationTexts {
         if (!first.startsWith(SUBJECT)) {
             throw new IllegalStateException("The template notifications/" + template + ".txt must start with the line '" + SUBJECT + " ...'");
         }
-        String subject = first.substring(SUBJECT.length()).strip();
+        // A control character (from a task's name, say) never reaches the e-mail's headers.
+        String subject = first.substring(SUBJECT.length()).replaceAll("\\p{Cntrl}", " ").strip();
         String text = end < 0 ? "" : rendered.substring(end + 1).strip();
         return new Mail(subject, text.replaceAll("\n{3,}", "\n\n") + "\n");
     }

@@ -164,6 +164,18 @@ class Outbox {
         return true;
     }
 
+    /**
+     * Removes the rows that are done (sent, dropped, given up, bundled into a digest that is done) and older than
+     * {@code before}: the outbox keeps e-mail addresses no longer than it needs them.
+     *
+     * @return how many rows were removed
+     */
+    int removeFinished(Instant before) {
+        return jdbc.sql("DELETE FROM ksf_notification WHERE created_at < ? AND status IN ('SENT', 'DROPPED', 'FAILED', 'BUNDLED')")
+                .param(Timestamp.from(before))
+                .update();
+    }
+
     /** The task ids a digest lists, oldest first, each once. */
     List<String> tasksOfDigest(String digestId) {
         return jdbc.sql("SELECT task_id FROM ksf_notification WHERE digest_id = ? AND task_id IS NOT NULL"

@@ -3,7 +3,10 @@ package dk.kk.ks.flow.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -59,6 +62,8 @@ class NotificationIntegrationTest extends IntegrationTestCase {
     ManagementService managementService;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    Clock clock;
     @LocalServerPort
     int port;
 
@@ -254,6 +259,20 @@ class NotificationIntegrationTest extends IntegrationTestCase {
     }
 
     @Test
+    void theDailyJobRemovesFinishedNotificationsAfterThirtyDaysAndKeepsTheRest() {
+        Instant old = clock.instant().minus(Duration.ofDays(31));
+        String sent = oldRow("SENT", old);
+        String pending = oldRow("PENDING", old);
+        String recent = oldRow("SENT", clock.instant().minus(Duration.ofDays(29)));
+
+        sender.makeDigests();
+
+        assertThat(jdbc.queryForList("SELECT id FROM ksf_notification WHERE id IN (?, ?, ?)", String.class, sent, pending, recent))
+                .containsExactlyInAnyOrder(pending, recent);
+        jdbc.update("DELETE FROM ksf_notification WHERE id IN (?, ?)", pending, recent);
+    }
+
+    @Test
     void aGroupWithASharedMailboxIsToldThereInsteadOfEachMember() {
         String ref = newServiceNowRef("RITM");
         String caseId = createCase("invoice-payouts", payout(ref, 300000.00, "anna")).getBody().caseId();
@@ -317,6 +336,15 @@ class NotificationIntegrationTest extends IntegrationTestCase {
 
     private static String day(Job job) {
         return DAY.format(job.getDuedate().toInstant().atZone(ZoneId.of("Europe/Copenhagen")));
+    }
+
+    /** A row of another case, in the given state, recorded at the given time; its next attempt lies far ahead. */
+    private String oldRow(String status, Instant at) {
+        String id = java.util.UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO ksf_notification (id, dedup_key, kind, recipient, status, attempts, next_attempt_at, created_at)"
+                + " VALUES (?, ?, 'TASK', 'nobody@ksflow.test', ?, 0, ?, ?)", id, "test:" + id, status,
+                Timestamp.from(at.plus(Duration.ofDays(365))), Timestamp.from(at));
+        return id;
     }
 
     private List<String> outboxRecipients(String taskId) {

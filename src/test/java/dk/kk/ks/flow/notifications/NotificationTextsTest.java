@@ -64,6 +64,15 @@ class NotificationTextsTest {
     }
 
     @Test
+    void aControlCharacterInATaskNameNeverReachesTheSubjectHeader() {
+        CaseFacts.WaitingTask odd = new CaseFacts.WaitingTask("task-3", "Godkend\rBcc: x@example.org (RITM0000003)", "Fakturaudbetaling",
+                null, null, null, "10-03-2027", "http://localhost:8080/camunda/app/tasklist/default/#/?task=task-3");
+
+        assertThat(texts.task(odd, null).subject()).isEqualTo("Opgave til dig i KS Flow: Godkend Bcc: x@example.org (RITM0000003)")
+                .doesNotContain("\r").doesNotContain("\n");
+    }
+
+    @Test
     void caseNoticesNameTheCaseAndForAnEscalationTheApprover() {
         CaseFacts.CaseSummary card = new CaseFacts.CaseSummary("Betalingskort", "Betalingskort (RITM0000007)", "Kortgrænse pr. måned",
                 "20.000,00 kr.");
