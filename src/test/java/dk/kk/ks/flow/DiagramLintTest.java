@@ -2,13 +2,17 @@ package dk.kk.ks.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +20,8 @@ import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import dk.kk.ks.flow.connectors.Connector;
+import dk.kk.ks.flow.platform.deployment.DeploymentRules;
+import dk.kk.ks.flow.platform.deployment.Violation;
 import dk.kk.ks.flow.support.ProcessTestCase;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -26,32 +31,30 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
-import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Diagrams are for people (DESIGN.md): every diagram in processes/ opens in Camunda Modeler as a complete
- * left-to-right picture, and keeps the engine conventions (checked against the application's beans). Checked for
- * every BPMN and DMN file; each convention's failure is shown once with a deliberately broken model.
+ * Diagrams are for people (CONTRIBUTING.md): every diagram in processes/ opens in Camunda Modeler as a complete
+ * left-to-right picture, and keeps the rules the engine checks every deployment against (DeploymentRules, with the
+ * application's beans) and the conventions of the shipped diagrams. Checked for every BPMN and DMN file; each
+ * convention's failure is shown once with a deliberately broken model (DeploymentRulesTest shows the other rules').
  */
 class DiagramLintTest extends ProcessTestCase {
 
     @Autowired
-    ApplicationContext context;
+    DeploymentRules rules;
 
     private static final Path PROCESSES = Path.of("processes");
 
@@ -114,21 +117,44 @@ class DiagramLintTest extends ProcessTestCase {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bpmnFiles")
-    void processesFollowTheEngineConventions(Path file) {
-        assertThat(conventionProblems(Bpmn.readModelFromFile(file.toFile()), context)).as(file.toString()).isEmpty();
+    void processesKeepTheDeploymentRulesAndTheConventions(Path file) throws IOException {
+        assertThat(problems(file.getFileName().toString(), Files.readAllBytes(file))).as(file.toString()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dmnFiles")
+    void decisionTablesKeepTheDeploymentRules(Path file) throws IOException {
+        assertThat(problems(file.getFileName().toString(), Files.readAllBytes(file))).as(file.toString()).isEmpty();
+    }
+
+    @Test
+    void theApplicationsOwnDeploymentKeepsTheRules() throws IOException {
+        Map<String, byte[]> deployment = new LinkedHashMap<>(forms());
+        for (Path file : Stream.concat(bpmnFiles(), dmnFiles()).toList()) {
+            deployment.put(file.getFileName().toString(), Files.readAllBytes(file));
+        }
+        assertThat(rules.check(deployment, key -> false)).isEmpty();
     }
 
     @Test
     void aServiceTaskBindingAnUnknownBeanFails() {
         BpmnModelInstance model = broken().serviceTask("Task_X").name("Ukendt").camundaDelegateExpression("${noSuchDelegate}")
                 .endEvent("End").name("Slut").done();
-        assertThat(conventionProblems(model, context)).containsExactly("Task_X binds no known delegate bean: noSuchDelegate");
+        assertThat(problems(model)).containsExactly("Task_X KNOWN_DELEGATES: binder ingen kendt delegate: noSuchDelegate");
     }
 
     @Test
     void aUserTaskWithoutAFormFails() {
         BpmnModelInstance model = broken().userTask("Task_X").name("Uden formular").endEvent("End").name("Slut").done();
-        assertThat(conventionProblems(model, context)).containsExactly("Task_X has no form bound by deployment");
+        assertThat(problems(model)).containsExactly("Task_X has no form bound by deployment");
+    }
+
+    @Test
+    void aUserTaskWithAFormThatFormsDoesNotHaveFails() {
+        BpmnModelInstance model = broken().userTask("Task_X").name("Ukendt formular").camundaFormRef("no-such-form")
+                .camundaFormRefBinding("deployment").endEvent("End").name("Slut").done();
+        assertThat(problems(model)).containsExactly("Task_X FORMS: formularen 'no-such-form' findes ikke i deploymentet; "
+                + "deploy formularen (no-such-form.form) sammen med diagrammet");
     }
 
     @Test
@@ -136,14 +162,14 @@ class DiagramLintTest extends ProcessTestCase {
         BpmnModelInstance model = Bpmn.createExecutableProcess("broken").startEvent("Start").name("Start")
                 .endEvent("End").name("Slut").done();
         model.<Process>getModelElementById("broken").setCamundaHistoryTimeToLiveString(null); // the builder sets a default
-        assertThat(conventionProblems(model, context)).containsExactly("broken has no history time to live");
+        assertThat(problems(model)).containsExactly("broken HISTORY_TIME_TO_LIVE: processen har ingen historiklevetid (camunda:historyTimeToLive)");
     }
 
     @Test
     void aWritingConnectorWithoutAsyncBeforeFails() {
         BpmnModelInstance model = broken().serviceTask("Task_X").name("Opdater ServiceNow")
                 .camundaDelegateExpression("${serviceNowUpdateConnector}").endEvent("End").name("Slut").done();
-        assertThat(conventionProblems(model, context)).containsExactly("Task_X writes to an external system but is not asyncBefore");
+        assertThat(problems(model)).containsExactly("Task_X ASYNC_WRITES: skriver til et eksternt system, men er ikke asynkron før (camunda:asyncBefore)");
     }
 
     @Test
@@ -152,63 +178,63 @@ class DiagramLintTest extends ProcessTestCase {
                 .endEvent("End").name("Slut").done();
         BpmnModelInstance model = broken().serviceTask("Task_X").name("Robot").camundaExternalTask("feriepenge")
                 .endEvent("End").name("Slut").done();
-        assertThat(conventionProblems(robot, context)).isEmpty();
-        assertThat(conventionProblems(model, context)).containsExactly("Task_X is an external task without a robot-<name> topic");
+        assertThat(problems(robot)).isEmpty();
+        assertThat(problems(model)).containsExactly(
+                "Task_X ROBOT_TOPIC: en ekstern opgave er en robots arbejde og skal have emnet robot-<navn> (camunda:topic)");
     }
 
     private static org.camunda.bpm.model.bpmn.builder.StartEventBuilder broken() {
         return Bpmn.createExecutableProcess("broken").camundaHistoryTimeToLive(30).startEvent("Start").name("Start");
     }
 
+    private List<String> problems(BpmnModelInstance model) {
+        return problems("broken.bpmn", Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8));
+    }
+
     /**
-     * The engine conventions: a history time to live on every process, every service task binding a known
-     * delegate bean by delegate expression (or, for a desktop robot, an external task with a robot-<name> topic), every task that writes to an external system (a writing
-     * connector) after an async continuation, every user task with a form that forms/ has, every node named.
+     * The deployment rules, as the engine checks every deployment (DeploymentRules: known delegates and connectors, forms
+     * that exist, history time to live, asynchronous writes, no scripts or Java classes, safe expressions), with forms/
+     * deployed alongside as the application does; and, for the shipped diagrams only, the conventions: every node named,
+     * every user task with a form bound by deployment.
      */
-    static List<String> conventionProblems(BpmnModelInstance model, ApplicationContext context) {
+    private List<String> problems(String name, byte[] content) {
+        Map<String, byte[]> deployment = new LinkedHashMap<>(forms());
+        deployment.put(name, content);
         List<String> problems = new ArrayList<>();
-        for (Process process : model.getModelElementsByType(Process.class)) {
-            if (process.isExecutable() && process.getCamundaHistoryTimeToLiveString() == null) {
-                problems.add(process.getId() + " has no history time to live");
-            }
+        for (Violation violation : rules.check(deployment, key -> false)) {
+            problems.add(violation.elementId() + " " + violation.rule() + ": " + violation.problem());
         }
-        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-            if ("external".equals(task.getCamundaType())) { // a desktop robot's work: one topic per robot (RobotWorker)
-                if (task.getCamundaTopic() == null || !task.getCamundaTopic().startsWith("robot-")) {
-                    problems.add(task.getId() + " is an external task without a robot-<name> topic");
+        if (name.endsWith(".bpmn")) {
+            BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                if (task.getCamundaFormRef() == null || !"deployment".equals(task.getCamundaFormRefBinding())) {
+                    problems.add(task.getId() + " has no form bound by deployment");
                 }
-                continue;
             }
-            String expression = task.getCamundaDelegateExpression();
-            if (task.getCamundaClass() != null || expression == null) {
-                problems.add(task.getId() + " does not use camunda:delegateExpression");
-                continue;
-            }
-            String bean = expression.replaceAll("^\\$\\{(.*)}$", "$1");
-            if (!context.containsBean(bean) || !(context.getBean(bean) instanceof JavaDelegate)) {
-                problems.add(task.getId() + " binds no known delegate bean: " + bean);
-            } else if (context.getBean(bean) instanceof Connector connector && connector.writes() && !task.isCamundaAsyncBefore()) {
-                problems.add(task.getId() + " writes to an external system but is not asyncBefore");
-            }
-        }
-        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-            if (task.getCamundaFormRef() == null || !"deployment".equals(task.getCamundaFormRefBinding())) {
-                problems.add(task.getId() + " has no form bound by deployment");
-            } else if (!Files.exists(Path.of("forms", task.getCamundaFormRef() + ".form"))) {
-                problems.add(task.getId() + " refers to a form that forms/ does not have: " + task.getCamundaFormRef());
-            }
-        }
-        for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
-            if (node.getName() == null && !(node instanceof Gateway)) {
-                problems.add(node.getId() + " has no name");
+            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+                if (node.getName() == null && !(node instanceof Gateway)) {
+                    problems.add(node.getId() + " has no name");
+                }
             }
         }
         return problems;
     }
 
+    private static Map<String, byte[]> forms() {
+        Map<String, byte[]> forms = new LinkedHashMap<>();
+        try (Stream<Path> listing = Files.list(Path.of("forms"))) {
+            for (Path form : listing.filter(path -> path.toString().endsWith(".form")).sorted().toList()) {
+                forms.put(form.getFileName().toString(), Files.readAllBytes(form));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return forms;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("dmnFiles")
-    void everyDecisionHasAShapeAndAHistoryTimeToLive(Path file) throws Exception {
+    void everyDecisionHasAShape(Path file) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         Document dmn = factory.newDocumentBuilder().parse(file.toFile());
@@ -222,8 +248,6 @@ class DiagramLintTest extends ProcessTestCase {
         for (int i = 0; i < decisions.getLength(); i++) {
             Element decision = (Element) decisions.item(i);
             assertThat(shaped).as(file + ": a shape for " + decision.getAttribute("id")).contains(decision.getAttribute("id"));
-            assertThat(decision.getAttributeNS("http://camunda.org/schema/1.0/dmn", "historyTimeToLive"))
-                    .as(file + ": history time to live of " + decision.getAttribute("id")).isNotBlank();
         }
     }
 

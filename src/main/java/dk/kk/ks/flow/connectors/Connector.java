@@ -15,7 +15,7 @@ import dk.kk.ks.flow.integration.ExternalRejectionException;
  * (ExternalRejectionException) becomes a BPMN error whose code is the system's code (EMPLOYEE_NOT_FOUND,
  * RECORD_NOT_FOUND, ...), which the diagram may catch; any other failure is left to the engine's retries
  * and then an incident. Writes carry IdempotencyKeys.of(execution) and must sit after an async continuation
- * (DiagramLintTest checks it).
+ * (every deployment is checked for it: DeploymentRules).
  */
 public abstract class Connector implements JavaDelegate {
 

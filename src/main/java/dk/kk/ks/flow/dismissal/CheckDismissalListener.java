@@ -7,14 +7,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.platform.FourEyesViolationException;
+import dk.kk.ks.flow.platform.CompletionRules;
+import dk.kk.ks.flow.platform.ValidationRefusal;
 
 /** On completing "Kontroller afskedigelse": the hearing deadline is a date after today; the timer waits until its end. */
 @Component("checkDismissal")
-class CheckDismissalListener implements TaskListener {
+class CheckDismissalListener extends CompletionRules {
 
     private final Clock clock;
 
@@ -23,15 +23,15 @@ class CheckDismissalListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void completing(DelegateTask task) {
         LocalDate deadline;
         try {
             deadline = LocalDate.parse(HEARING_DEADLINE.require(task));
         } catch (DateTimeParseException | IllegalStateException e) {
-            throw new FourEyesViolationException("Angiv en høringsfrist (åååå-mm-dd).");
+            throw new ValidationRefusal("Angiv en høringsfrist (åååå-mm-dd).");
         }
         if (!deadline.isAfter(LocalDate.now(clock))) {
-            throw new FourEyesViolationException("Høringsfristen skal ligge efter i dag.");
+            throw new ValidationRefusal("Høringsfristen skal ligge efter i dag.");
         }
         HEARING_DEADLINE.set(task.getExecution(), deadline.toString());
         HEARING_DEADLINE_ENDS.set(task.getExecution(), deadline + "T23:59:59");

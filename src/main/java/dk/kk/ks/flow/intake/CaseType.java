@@ -52,11 +52,6 @@ public abstract class CaseType<R extends CaseRequest> {
     /** The case type's computed figures for the CaseView, from the case's variables. */
     public abstract Map<String, Object> result(Map<String, Object> variables);
 
-    /** A reason code in plain Danish, for the ServiceNow work note; by default the code itself. */
-    public String reasonText(String reasonCode) {
-        return reasonCode;
-    }
-
     /** The case's figures as a Danish sentence for the ServiceNow work note (never personal data); null: none. */
     public String workNoteSummary(Map<String, Object> variables) {
         return null;

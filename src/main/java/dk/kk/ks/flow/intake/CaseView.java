@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** What ServiceNow sees of a case (CONTRACT.md, "CaseView"). */
+/** What ServiceNow sees of a case (docs/servicenow-integration.md, "Læse en sag"). */
 @Schema(description = "A case as ServiceNow sees it")
 public record CaseView(
         @Schema(description = "The Camunda process instance id of the case", example = "3f1c2a9e-1b6d-11f0-9a8c-0242ac120002")

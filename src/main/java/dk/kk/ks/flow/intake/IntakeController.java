@@ -18,7 +18,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The intake API of CONTRACT.md: one endpoint creates a case of any type; two read cases. */
+/** The intake API (docs/servicenow-integration.md): one endpoint creates a case of any type; two read cases. */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Cases", description = "Creating cases and reading their status")

@@ -18,16 +18,6 @@ class PaymentCardCaseType extends CaseType<PaymentCardRequest> {
 
     static final String PROCESS_KEY = "payment-card";
 
-    static final Map<String, String> REASON_TEXTS = Map.of(
-            "UNKNOWN_EMPLOYEE", "Medarbejderen findes ikke i Opus",
-            ManagerLookup.NO_MANAGER, "Opus har ingen leder med en bruger for medarbejderen; KS Økonomi udpegede godkenderen",
-            ManagerLookup.NO_MANAGER_ABOVE_REQUESTER,
-            "Bestilleren er medarbejderens leder, og Opus har ingen leder over bestilleren; KS Økonomi udpegede godkenderen",
-            "REJECTED_BY_APPROVER", "Afvist af godkenderen",
-            "REJECTED_BY_CASEWORKER", "Afvist af KS Økonomi",
-            "LIMIT_ABOVE_MAXIMUM", "Kortudstederen afviser grænsen: den er over udstederens maksimum",
-            CloseCardsDelegate.NO_OPEN_CARD, "Medarbejderen har intet åbent betalingskort");
-
     PaymentCardCaseType() {
         super("payment-cards", PROCESS_KEY, PaymentCardRequest.class);
     }
@@ -72,11 +62,6 @@ class PaymentCardCaseType extends CaseType<PaymentCardRequest> {
             result.put("closedCardIds", closed);
         }
         return result;
-    }
-
-    @Override
-    public String reasonText(String reasonCode) {
-        return REASON_TEXTS.getOrDefault(reasonCode, reasonCode);
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The sandbox profile's users (CONTRACT.md): password = user id, e-mail {id}@ksflow.test. Never created outside the sandbox. */
+/** The sandbox profile's users (README, "Sandbox users"): password = user id, e-mail {id}@ksflow.test. Never created outside the sandbox. */
 @Component
 @ConditionalOnProperty(name = "ksflow.sandbox.enabled", havingValue = "true")
 class SandboxUsers {

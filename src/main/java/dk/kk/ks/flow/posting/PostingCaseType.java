@@ -17,16 +17,6 @@ import dk.kk.ks.flow.platform.Kroner;
 class PostingCaseType extends CaseType<PostingRequest> {
 
     static final String PROCESS_KEY = "posting";
-    static final String REJECTED_BY_REVIEWER = "REJECTED_BY_REVIEWER";
-
-    private static final Map<String, String> REASON_TEXTS = Map.of(
-            PostingValidator.Rule.TOO_FEW_LINES.name(), "Posteringen skal have mindst to linjer",
-            PostingValidator.Rule.UNBALANCED.name(), "Linjerne går ikke i nul (summen skal være præcis 0,00 kr.)",
-            PostingValidator.Rule.UNKNOWN_ACCOUNT.name(), "En eller flere konti findes ikke eller er ikke aktive i Opus Økonomi",
-            PostingValidator.Rule.INACTIVE_COST_CENTER.name(), "Et eller flere omkostningssteder er ikke aktive",
-            PostingValidator.Rule.PERIOD_CLOSED.name(), "Bogføringsperioden (posteringsdatoens måned) er lukket",
-            PostingValidator.Rule.INVALID_VAT_CODE.name(), "En momskode er ikke tilladt på kontoen",
-            REJECTED_BY_REVIEWER, "Posteringen er afvist ved gennemgang i bogholderiet");
 
     PostingCaseType() {
         super("postings", PROCESS_KEY, PostingRequest.class);
@@ -52,11 +42,6 @@ class PostingCaseType extends CaseType<PostingRequest> {
         result.put("automatic", reviewerGroups != null ? Boolean.valueOf(reviewerGroups.isEmpty()) : outcome == null ? null : Boolean.TRUE);
         result.put("opusDocumentNumber", OPUS_DOCUMENT_NUMBER.from(variables));
         return result;
-    }
-
-    @Override
-    public String reasonText(String reasonCode) {
-        return REASON_TEXTS.getOrDefault(reasonCode, reasonCode);
     }
 
     @Override

@@ -18,14 +18,6 @@ import dk.kk.ks.flow.platform.Kroner;
 class ServiceContractRegulationCaseType extends CaseType<ServiceContractRegulationRequest> {
 
     static final String PROCESS_KEY = "service-contract-regulation";
-    static final String REJECTED_BY_REVIEWER = "REJECTED_BY_REVIEWER";
-
-    private static final Map<String, String> REASON_TEXTS = Map.of(
-            RegulationRules.UNKNOWN_CONTRACT, "Servicekontrakten findes ikke i kontraktregistret",
-            RegulationRules.CONTRACT_INACTIVE, "Servicekontrakten er ikke aktiv på ikrafttrædelsesdatoen",
-            RegulationRules.WRONG_DEPARTMENT, "Servicekontrakten tilhører en anden forvaltning",
-            REJECTED_BY_REVIEWER, "Reguleringen er afvist ved gennemgang i KS Økonomi",
-            "PERIOD_CLOSED", "Opus Økonomi afviser: perioden er lukket for bogføring");
 
     ServiceContractRegulationCaseType() {
         super("service-contract-regulations", PROCESS_KEY, ServiceContractRegulationRequest.class);
@@ -58,11 +50,6 @@ class ServiceContractRegulationCaseType extends CaseType<ServiceContractRegulati
             return reviewerGroups.isEmpty();
         }
         return outcome == null ? null : Boolean.TRUE;
-    }
-
-    @Override
-    public String reasonText(String reasonCode) {
-        return REASON_TEXTS.getOrDefault(reasonCode, reasonCode);
     }
 
     @Override

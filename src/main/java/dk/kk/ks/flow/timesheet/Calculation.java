@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The supplements of a timesheet (CONTRACT.md, {@code timesheets/calculation}).
+ * The supplements of a timesheet (docs/servicenow-integration.md, {@code timesheets/calculation}).
  *
  * @param hourlyWage  the wage the amounts were computed from
  * @param lines       one line per date and category, by date, then category order

@@ -19,7 +19,7 @@ import dk.kk.ks.flow.intake.CaseRequest;
 import dk.kk.ks.flow.intake.CaseType;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** {@code POST /api/v1/timesheets}: a timesheet from ServiceNow (CONTRACT.md). */
+/** {@code POST /api/v1/timesheets}: a timesheet from ServiceNow (docs/servicenow-integration.md). */
 @Schema(description = "A timesheet (timeseddel): shifts whose supplements are calculated and keyed into Opus Løn")
 public record TimesheetRequest(
         @Schema(example = "RITM0000002") @NotNull @Pattern(regexp = SERVICE_NOW_REF_PATTERN) String serviceNowRef,

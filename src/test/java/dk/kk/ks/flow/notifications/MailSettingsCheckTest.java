@@ -43,13 +43,15 @@ class MailSettingsCheckTest {
     }
 
     @Test
-    void aPlaceholderPasswordOrARelativeBaseUrlIsRefused() {
+    void aPlaceholderPasswordOrABaseUrlThatIsNotHttpsIsRefused() {
         Map<String, Object> placeholder = new HashMap<>(COMPLETE);
         placeholder.put("KSFLOW_MAIL_PASSWORD", "change-me");
-        placeholder.put("KSFLOW_BASE_URL", "/ksflow");
+        placeholder.put("KSFLOW_BASE_URL", "http://ksflow.kk.dk");
 
         assertThatThrownBy(() -> check(placeholder)).hasMessageContaining("spring.mail.password is not set")
-                .hasMessageContaining("ksflow.notifications.base-url must be the absolute");
+                .hasMessageContaining("ksflow.notifications.base-url must be the absolute https address");
+        placeholder.put("KSFLOW_BASE_URL", "/ksflow");
+        assertThatThrownBy(() -> check(placeholder)).hasMessageContaining("ksflow.notifications.base-url");
     }
 
     /** The configuration production runs with: the environment over application-production.yml over application.yml. */

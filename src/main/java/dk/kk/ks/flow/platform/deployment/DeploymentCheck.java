@@ -1,0 +1,52 @@
+package dk.kk.ks.flow.platform.deployment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@link DeploymentRules} inside the engine, before the BPMN, DMN and form deployers, on every new deployment
+ * whatever API made it. A deployment that breaks a rule is refused with {@link DeploymentRefusedException}; the
+ * command's transaction is rolled back, so nothing of it is stored. Deployments already stored (read again into the
+ * cache) are not checked again.
+ */
+final class DeploymentCheck implements Deployer {
+
+    private static final Logger log = LoggerFactory.getLogger(DeploymentCheck.class);
+
+    private final DeploymentRules rules;
+
+    DeploymentCheck(DeploymentRules rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public void deploy(DeploymentEntity deployment) {
+        if (!deployment.isNew() || deployment.getResources() == null) {
+            return;
+        }
+        Map<String, byte[]> resources = new LinkedHashMap<>();
+        deployment.getResources().forEach((name, resource) -> resources.put(name, resource.getBytes()));
+        List<Violation> violations = rules.check(resources, DeploymentCheck::formDeployed);
+        if (!violations.isEmpty()) {
+            log.warn("Refused deployment '{}' by {}: {}", deployment.getName(), authenticatedUser(),
+                    violations.stream().map(Violation::message).toList());
+            throw new DeploymentRefusedException(violations);
+        }
+    }
+
+    private static boolean formDeployed(String key) {
+        return Context.getCommandContext().getCamundaFormDefinitionManager().findLatestDefinitionByKey(key) != null;
+    }
+
+    private static String authenticatedUser() {
+        String user = Context.getCommandContext().getAuthenticatedUserId();
+        return user == null ? "the application" : user;
+    }
+}
