@@ -273,7 +273,7 @@ class NotificationIntegrationTest extends IntegrationTestCase {
     }
 
     @Test
-    void aGroupWithASharedMailboxIsToldThereInsteadOfEachMember() {
+    void aGroupWithASharedMailboxIsToldThereAndAPersonGivenTheTaskByAnotherIsToldToo() {
         String ref = newServiceNowRef("RITM");
         String caseId = createCase("invoice-payouts", payout(ref, 300000.00, "anna")).getBody().caseId();
         awaitStep(caseId, "Godkend udbetaling");
@@ -283,6 +283,16 @@ class NotificationIntegrationTest extends IntegrationTestCase {
 
         awaitMail("oekonomi-chefer@ksflow.test", secondTask);
         assertThat(outboxRecipients(secondTask)).containsExactly("oekonomi-chefer@ksflow.test");
+
+        // demo takes the task himself, as in Tasklist: nobody needs telling. Then he hands it to leder1, who is told.
+        assertThat(postJson("demo", "/engine-rest/task/" + secondTask + "/claim", Map.of("userId", "demo")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(outboxRecipients(secondTask)).containsExactly("oekonomi-chefer@ksflow.test");
+        assertThat(postJson("demo", "/engine-rest/task/" + secondTask + "/assignee", Map.of("userId", "leder1")).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat((String) awaitMail("leder1@ksflow.test", secondTask).get("subject")).isEqualTo("Opgave til dig i KS Flow: Godkend udbetaling ("
+                + ref + ")");
+        assertThat(outboxRecipients(secondTask)).containsExactlyInAnyOrder("oekonomi-chefer@ksflow.test", "leder1@ksflow.test");
     }
 
     @Test
