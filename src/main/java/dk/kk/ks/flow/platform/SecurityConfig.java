@@ -74,6 +74,7 @@ public class SecurityConfig {
                         .requestMatchers(path("/actuator/health/**"), path("/actuator/health"), path("/actuator/info")).permitAll()
                         .requestMatchers(path("/actuator/**")).hasAuthority(Groups.ADMIN)
                         .requestMatchers(path("/api/v1/benefits"), path("/benefits")).hasAnyAuthority(Groups.MANAGEMENT, Groups.ADMIN)
+                        .requestMatchers(path("/api/v1/me/**")).authenticated()
                         .requestMatchers(path("/api/v1/**")).hasAnyAuthority(Groups.SERVICENOW_INTAKE, Groups.ADMIN)
                         .requestMatchers(AdminOnlyOperations.engineRest()).hasAuthority(Groups.ADMIN)
                         .requestMatchers(path("/engine-rest/**")).authenticated()
