@@ -1,5 +1,7 @@
 package dk.kk.ks.flow.notifications;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +23,10 @@ import dk.kk.ks.flow.intake.InvalidRequestException;
 /**
  * The logged-in person's own e-mail settings: {@code digest} true for one e-mail a day listing the tasks that wait,
  * false (the default) for one e-mail per task. Stored as the user info {@value Recipients#DIGEST_KEY} in Camunda's
- * identity service. Only the caller's own settings: there is no user id to name.
+ * identity service. Only the caller's own settings: there is no user id to name. For people (a page or a script of
+ * their own), not part of the ServiceNow contract, so it is left out of the API description.
  */
+@Hidden
 @RestController
 class NotificationSettingsController {
 

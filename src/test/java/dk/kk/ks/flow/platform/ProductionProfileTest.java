@@ -41,6 +41,8 @@ import org.springframework.test.context.ActiveProfiles;
         "CARDISSUER_BASE_URL=https://cards.example.invalid", "CARDISSUER_USERNAME=ksflow", "CARDISSUER_PASSWORD=cards-secret",
         "EDOC_BASE_URL=https://edoc.example.invalid", "EDOC_USERNAME=ksflow", "EDOC_PASSWORD=edoc-secret",
         "DIGITALPOST_BASE_URL=https://digitalpost.example.invalid", "DIGITALPOST_USERNAME=ksflow", "DIGITALPOST_PASSWORD=post-secret",
+        "KSFLOW_MAIL_HOST=smtp.example.invalid", "KSFLOW_MAIL_PORT=587", "KSFLOW_MAIL_USERNAME=ksflow", "KSFLOW_MAIL_PASSWORD=mail-secret",
+        "KSFLOW_MAIL_FROM=ksflow@example.invalid", "KSFLOW_BASE_URL=https://ksflow.example.invalid",
         // Its own engine, not the integration tests' "default" one; no jobs run (there are no cases).
         "camunda.bpm.generate-unique-process-engine-name=true",
         "camunda.bpm.job-execution.enabled=false",
