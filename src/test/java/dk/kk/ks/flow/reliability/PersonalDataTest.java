@@ -2,7 +2,6 @@ package dk.kk.ks.flow.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +13,7 @@ import org.springframework.http.HttpStatus;
 
 import dk.kk.ks.flow.intake.CaseView;
 import dk.kk.ks.flow.support.IntegrationTestCase;
+import dk.kk.ks.flow.support.TestClock;
 
 /** A dismissal and a resignation of an employee: the CPR number reaches eDoc and Digital Post, and no log line or work note. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -29,7 +29,7 @@ class PersonalDataTest extends IntegrationTestCase {
         String dismissal = createCase("dismissals", Map.of("serviceNowRef", dismissalRef, "employeeNumber", "E60601",
                 "reasonCategory", "COOPERATION", "reasonText", "Samarbejdsvanskeligheder", "requestedBy", "leder1")).getBody().caseId();
         awaitStep(dismissal, "Kontroller afskedigelse");
-        completeFirstTask("bo", dismissal, Map.of("hearingDeadline", LocalDate.now().plusDays(14).toString()));
+        completeFirstTask("bo", dismissal, Map.of("hearingDeadline", TestClock.today().plusDays(14).toString()));
         awaitStep(dismissal, "Svar eller frist?");
         assertThat(postJson("servicenow", "/api/v1/cases/" + dismissal + "/hearing-reply",
                 Map.of("receivedAt", "2027-04-10T09:00:00+02:00", "summary", "Ingen bemærkninger")).getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
 import dk.kk.ks.flow.support.ProcessTestCase;
+import dk.kk.ks.flow.support.TestClock;
 
 /** The nightly reconciliation diagram with the ports mocked: one task per mismatch, none for a match, none when nothing closed. */
 class ResignationReconciliationProcessTest extends ProcessTestCase {
@@ -35,7 +36,7 @@ class ResignationReconciliationProcessTest extends ProcessTestCase {
 
     @Test
     void eachMismatchBecomesATaskForPayroll() {
-        String yesterday = LocalDate.now(ZoneId.of("Europe/Copenhagen")).minusDays(1).toString();
+        String yesterday = TestClock.today().minusDays(1).toString();
         when(serviceNow.query(eq("sc_req_item"), eq("u_category=resignation^state=3^u_closed_on=" + yesterday), anyInt())).thenReturn(List.of(
                 record("RITM0000101", "E101", "2026-11-30"),
                 record("RITM0000102", "E102", "2026-11-30"),
