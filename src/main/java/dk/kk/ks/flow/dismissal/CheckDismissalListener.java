@@ -4,6 +4,7 @@ import static dk.kk.ks.flow.dismissal.DismissalVariables.*;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 import dk.kk.ks.flow.platform.CompletionRules;
 import dk.kk.ks.flow.platform.ValidationRefusal;
 
-/** On completing "Kontroller afskedigelse": the hearing deadline is a date after today; the timer waits until its end. */
+/** On completing "Kontroller afskedigelse": the hearing deadline is a date after today; the timer waits until its end in Copenhagen. */
 @Component("checkDismissal")
 class CheckDismissalListener extends CompletionRules {
+
+    private static final LocalTime LAST_SECOND = LocalTime.of(23, 59, 59);
 
     private final Clock clock;
 
@@ -34,6 +37,8 @@ class CheckDismissalListener extends CompletionRules {
             throw new ValidationRefusal("Høringsfristen skal ligge efter i dag.");
         }
         HEARING_DEADLINE.set(task.getExecution(), deadline.toString());
-        HEARING_DEADLINE_ENDS.set(task.getExecution(), deadline + "T23:59:59");
+        // With the offset: the engine would read a bare date-time in the server's time zone.
+        HEARING_DEADLINE_ENDS.set(task.getExecution(),
+                deadline.atTime(LAST_SECOND).atZone(clock.getZone()).toOffsetDateTime().toString());
     }
 }

@@ -2,13 +2,13 @@ package dk.kk.ks.flow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dk.kk.ks.flow.intake.CaseView;
+import dk.kk.ks.flow.support.TestClock;
 
 /** One task of each other case type, done in Tasklist in a real browser as the caseworker or manager does it. */
 class CaseTypeTasksBrowserTest extends BrowserTestCase {
@@ -16,7 +16,7 @@ class CaseTypeTasksBrowserTest extends BrowserTestCase {
     @Test
     void payrollApprovesATimesheetWithAWarning() {
         String caseId = createCase("timesheets", Map.of("serviceNowRef", newServiceNowRef("RITM"), "employeeNumber", "E10001",
-                "agreement", "KK-STANDARD", "lines", List.of(Map.of("date", LocalDate.now().minusDays(120).toString(),
+                "agreement", "KK-STANDARD", "lines", List.of(Map.of("date", TestClock.today().minusDays(120).toString(),
                         "start", "17:00", "end", "21:00", "kind", "NORMAL")))).getBody().caseId();
 
         doTask("bo", "Kontroller timeseddel", caseId, true, () -> {
@@ -56,7 +56,7 @@ class CaseTypeTasksBrowserTest extends BrowserTestCase {
 
     @Test
     void bookkeepingApprovesALargePosting() {
-        String date = LocalDate.now().toString();
+        String date = TestClock.today().toString();
         String caseId = createCase("postings", Map.of("serviceNowRef", newServiceNowRef("RITM"), "requestedBy", "anna",
                 "postingDate", date, "description", "Omkontering af husleje",
                 "lines", List.of(

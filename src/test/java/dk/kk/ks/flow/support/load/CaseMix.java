@@ -10,6 +10,7 @@ import java.util.Random;
 
 import dk.kk.ks.flow.resignation.sample.ResignationSample;
 import dk.kk.ks.flow.timesheet.sample.TimesheetSample;
+import dk.kk.ks.flow.support.TestClock;
 
 /**
  * A month's cases of all seven case types, in the proportions of the yearly volumes in docs/rules.md, every one
@@ -30,7 +31,7 @@ public final class CaseMix {
     }
 
     private final Random random;
-    private final LocalDate today = LocalDate.now();
+    private final LocalDate today = TestClock.today();
     private final String refPrefix;
     private final Map<String, Object> sandboxData = new LinkedHashMap<>();
     private final List<PlannedCase> cases = new ArrayList<>();
