@@ -34,7 +34,7 @@ class DocumentationReferencesTest {
 
     /** A path-like token: folders separated by slashes, ending in a file ending or a slash. */
     private static final Pattern PATH = Pattern.compile(
-            "(?<![\\w/.{<*$:@|~#-])((?:\\.{1,2}/)?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*(?:\\.(?:" + String.join("|", FILE_ENDINGS) + ")|/))(?![\\w/{<*])");
+            "(?<![\\w/.{<*$:@|~#+-])((?:\\.{1,2}/)?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*(?:\\.(?:" + String.join("|", FILE_ENDINGS) + ")|/))(?![\\w/{<*])");
     /** A Markdown link to a relative target: [text](target). */
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s#]+)(?:#[^)]*)?\\)");
     /** README "Section" or README section "Section". */
