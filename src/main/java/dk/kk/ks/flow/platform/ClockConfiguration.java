@@ -47,7 +47,7 @@ class ClockConfiguration {
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 if (!offset.isZero()) {
                     ClockUtil.offset(offset.toMillis());
-                    log.warn("The clock runs {} from the real time: it is now {}", offset, ClockUtil.now().toInstant());
+                    log.warn("The clock runs {} from the real time: it is now {}", offset, ClockUtil.now().toInstant().atZone(COPENHAGEN));
                 }
             }
         };

@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.slf4j.LoggerFactory;
 
 /**
  * The time every test runs at: a fixed moment, not the real date. By default Wednesday 10 March 2027,
@@ -32,11 +31,6 @@ public final class TestClock {
     private static final Instant MOMENT = parse(System.getProperty(PROPERTY, DEFAULT_MOMENT));
     private static final Duration OFFSET = Duration.ofMillis(MOMENT.toEpochMilli() - System.currentTimeMillis());
     private static final Clock CLOCK = Clock.offset(Clock.system(COPENHAGEN), OFFSET);
-
-    static {
-        LoggerFactory.getLogger(TestClock.class).info("The tests run at {} Copenhagen time (-D{}=...)",
-                MOMENT.atZone(COPENHAGEN).toOffsetDateTime(), PROPERTY);
-    }
 
     private TestClock() {
     }
