@@ -10,9 +10,14 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import dk.kk.ks.flow.platform.DanishTexts;
+import dk.kk.ks.flow.platform.FormTexts;
 import dk.kk.ks.flow.platform.FourEyesViolationException;
 
-/** On completing "Kontroller afskedigelse": the hearing deadline is a date after today; the timer waits until its end. */
+/**
+ * On completing "Kontroller afskedigelse": the hearing deadline ({@code dd-mm-åååå} as the form shows it, or an ISO date
+ * from an API client) is a date after today; the process keeps it as an ISO date, and the timer waits until its end.
+ */
 @Component("checkDismissal")
 class CheckDismissalListener implements TaskListener {
 
@@ -24,16 +29,22 @@ class CheckDismissalListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        LocalDate deadline;
-        try {
-            deadline = LocalDate.parse(HEARING_DEADLINE.require(task));
-        } catch (DateTimeParseException | IllegalStateException e) {
-            throw new FourEyesViolationException("Angiv en høringsfrist (åååå-mm-dd).");
+        LocalDate deadline = date(FormTexts.editedValue(task, HEARING_DEADLINE.name()));
+        if (deadline == null) {
+            throw new FourEyesViolationException("Angiv en høringsfrist som dd-mm-åååå.");
         }
         if (!deadline.isAfter(LocalDate.now(clock))) {
             throw new FourEyesViolationException("Høringsfristen skal ligge efter i dag.");
         }
         HEARING_DEADLINE.set(task.getExecution(), deadline.toString());
         HEARING_DEADLINE_ENDS.set(task.getExecution(), deadline + "T23:59:59");
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return text == null ? null : DanishTexts.parseDate(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }
