@@ -3,28 +3,28 @@ package dk.kk.ks.flow.dismissal;
 import static dk.kk.ks.flow.dismissal.DismissalVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.intake.CaseVariables;
-import dk.kk.ks.flow.platform.FourEyesViolationException;
+import dk.kk.ks.flow.platform.CompletionRules;
+import dk.kk.ks.flow.platform.ValidationRefusal;
 
 /**
  * On completing "Træf afgørelse" (and "Behandl tjenestemandssag"): dismiss or withdraw, with a written
  * justification (the decision must be reasoned, Forvaltningsloven § 22).
  */
 @Component("decideDismissal")
-class DecideDismissalListener implements TaskListener {
+class DecideDismissalListener extends CompletionRules {
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void completing(DelegateTask task) {
         String decision = DECISION.get(task);
         if (!"DISMISS".equals(decision) && !"WITHDRAW".equals(decision)) {
-            throw new FourEyesViolationException("Vælg: afskedige eller tilbagekalde.");
+            throw new ValidationRefusal("Vælg: afskedige eller tilbagekalde.");
         }
         String justification = JUSTIFICATION.get(task);
         if (justification == null || justification.isBlank()) {
-            throw new FourEyesViolationException("Skriv begrundelsen for afgørelsen.");
+            throw new ValidationRefusal("Skriv begrundelsen for afgørelsen.");
         }
         CaseVariables.OUTCOME.set(task.getExecution(), "DISMISS".equals(decision) ? "DISMISSED" : "WITHDRAWN");
     }

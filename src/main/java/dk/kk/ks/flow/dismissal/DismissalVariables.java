@@ -19,7 +19,7 @@ final class DismissalVariables {
     static final Var<String> HEARING_DEADLINE = Var.of("hearingDeadline", String.class);
     /** The hearing letter's text for the caseworker's check. */
     static final Var<String> HEARING_LETTER_PREVIEW = Var.of("hearingLetterPreview", String.class);
-    /** The hearing deadline's last moment, for the timer: {@code 2027-04-14T23:59:59}. */
+    /** The hearing deadline's last moment in Copenhagen, for the timer: {@code 2027-04-14T23:59:59+02:00}. */
     static final Var<String> HEARING_DEADLINE_ENDS = Var.of("hearingDeadlineEnds", String.class);
     static final Var<String> EDOC_CASE_NUMBER = Var.of("edocCaseNumber", String.class);
     /** Set by the hearing-reply message. */

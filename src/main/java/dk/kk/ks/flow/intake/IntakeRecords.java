@@ -1,7 +1,7 @@
 package dk.kk.ks.flow.intake;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,9 +15,11 @@ class IntakeRecords {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    IntakeRecords(JdbcClient jdbc) {
+    IntakeRecords(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     Optional<IntakeRecord> find(String caseType, String serviceNowRef) {
@@ -35,7 +37,7 @@ class IntakeRecords {
                         INSERT INTO ksf_case_intake (case_type, service_now_ref, request_hash, process_instance_id, created_at)
                         VALUES (?, ?, ?, ?, ?)""")
                 .params(intake.caseType(), intake.serviceNowRef(), intake.requestHash(), intake.processInstanceId(),
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(clock.instant()))
                 .update();
     }
 }

@@ -13,8 +13,8 @@ import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
 
 /**
  * The last step of every case: writes the outcome back to the ServiceNow record (state and a work
- * note in Danish). The note holds the outcome, the reasons (in the case type's Danish where it has
- * one, with the code) and the case type's summary of its figures; never personal data.
+ * note in Danish). The note holds the outcome and the reasons in Danish ({@link WorkNoteTexts}) and the
+ * case type's summary of its figures; never personal data.
  */
 @Component("serviceNowWriteBack")
 class ServiceNowWriteBackDelegate implements JavaDelegate {
@@ -46,10 +46,10 @@ class ServiceNowWriteBackDelegate implements JavaDelegate {
 
     static String workNote(DelegateExecution execution, CaseType<?> caseType, String outcome, List<String> reasons) {
         StringBuilder note = new StringBuilder("KS Flow har afsluttet sagen (")
-                .append(execution.getProcessInstanceId()).append("). Udfald: ").append(outcome).append('.');
+                .append(execution.getProcessInstanceId()).append("). Udfald: ").append(WorkNoteTexts.outcome(outcome)).append('.');
         if (reasons != null && !reasons.isEmpty()) {
             note.append(" Begrundelse: ")
-                    .append(reasons.stream().map(code -> reason(caseType, code)).collect(Collectors.joining("; ")))
+                    .append(reasons.stream().map(WorkNoteTexts::reason).collect(Collectors.joining("; ")))
                     .append('.');
         }
         String summary = caseType == null ? null : caseType.workNoteSummary(execution.getVariables());
@@ -57,12 +57,6 @@ class ServiceNowWriteBackDelegate implements JavaDelegate {
             note.append(' ').append(summary);
         }
         return note.toString();
-    }
-
-    /** "Perioden er lukket (PERIOD_CLOSED)", or the bare code when the case type has no text for it. */
-    private static String reason(CaseType<?> caseType, String code) {
-        String text = caseType == null ? code : caseType.reasonText(code);
-        return text == null || text.equals(code) ? code : text + " (" + code + ")";
     }
 
     private CaseType<?> caseType(DelegateExecution execution) {

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import dk.kk.ks.flow.platform.CompletionRules;
 import dk.kk.ks.flow.platform.FourEyes;
-import dk.kk.ks.flow.platform.FourEyesViolationException;
+import dk.kk.ks.flow.platform.FourEyesRefusal;
 
 /**
  * On completing "Godkend udbetaling": the four-eyes rule, enforced by the engine whatever the client.
@@ -18,27 +18,22 @@ import dk.kk.ks.flow.platform.FourEyesViolationException;
  * needs a comment. A refusal leaves the task open.
  */
 @Component("fourEyesApproval")
-class FourEyesApprovalListener implements TaskListener {
+class FourEyesApprovalListener extends CompletionRules {
 
-    private final FourEyes fourEyes;
-
-    FourEyesApprovalListener(FourEyes fourEyes) {
-        this.fourEyes = fourEyes;
+    @Override
+    protected void created(DelegateTask task) {
+        // Each approval starts blank: the previous approver's decision is in the history, not in the form.
+        FourEyes.startBlank(task, APPROVED, COMMENT);
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            // Each approval starts blank: the previous approver's decision is in the history, not in the form.
-            FourEyes.startBlank(task, APPROVED, COMMENT);
-            return;
-        }
-        String user = fourEyes.completingUser(task);
+    protected void completing(DelegateTask task) {
+        String user = FourEyes.completingUser(task);
         FourEyes.notTheRequester(user, REQUESTED_BY.get(task),
                 "Du kan ikke godkende en udbetaling, som du selv har anmodet om.");
         List<String> approvedBy = new ArrayList<>(orEmpty(APPROVED_BY.get(task)));
         if (approvedBy.contains(user)) {
-            throw new FourEyesViolationException("Du har allerede godkendt denne udbetaling; næste godkendelse skal gives af en anden.");
+            throw new FourEyesRefusal("Du har allerede godkendt denne udbetaling; næste godkendelse skal gives af en anden.");
         }
         if (!FourEyes.decision(APPROVED.get(task), COMMENT.get(task))) {
             return;

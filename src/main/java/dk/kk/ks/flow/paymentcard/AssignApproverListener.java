@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.intake.CaseVariables;
+import dk.kk.ks.flow.platform.CompletionRules;
 import dk.kk.ks.flow.platform.FourEyes;
-import dk.kk.ks.flow.platform.FourEyesViolationException;
+import dk.kk.ks.flow.platform.FourEyesRefusal;
+import dk.kk.ks.flow.platform.ValidationRefusal;
 
 /**
  * On completing "Udpeg godkender" (KS Økonomi, when Opus names no manager who can approve): the
@@ -20,32 +21,31 @@ import dk.kk.ks.flow.platform.FourEyesViolationException;
  * can do this step.
  */
 @Component("assignPaymentCardApprover")
-class AssignApproverListener implements TaskListener {
+class AssignApproverListener extends CompletionRules {
 
     static final String ASSIGN = "ASSIGN";
     static final String REJECT = "REJECT";
     static final String REJECTED_BY_CASEWORKER = "REJECTED_BY_CASEWORKER";
 
-    private final FourEyes fourEyes;
     private final KnownUsers knownUsers;
 
-    AssignApproverListener(FourEyes fourEyes, KnownUsers knownUsers) {
-        this.fourEyes = fourEyes;
+    AssignApproverListener(KnownUsers knownUsers) {
         this.knownUsers = knownUsers;
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            FourEyes.startBlank(task, ASSIGNMENT, APPROVER_USER_ID, COMMENT);
-            return;
-        }
-        String user = fourEyes.completingUser(task);
+    protected void created(DelegateTask task) {
+        FourEyes.startBlank(task, ASSIGNMENT, APPROVER_USER_ID, COMMENT);
+    }
+
+    @Override
+    protected void completing(DelegateTask task) {
+        String user = FourEyes.completingUser(task);
         String requester = REQUESTED_BY.get(task);
         String employee = EMPLOYEE_USER_ID.get(task);
         FourEyes.notTheRequester(user, requester, "Du kan ikke udpege godkenderen af et betalingskort, som du selv har bestilt.");
         if (user.equals(employee)) {
-            throw new FourEyesViolationException("Du kan ikke udpege godkenderen af dit eget betalingskort.");
+            throw new FourEyesRefusal("Du kan ikke udpege godkenderen af dit eget betalingskort.");
         }
         String assignment = ASSIGNMENT.get(task);
         if (ASSIGN.equals(assignment)) {
@@ -59,23 +59,23 @@ class AssignApproverListener implements TaskListener {
             CaseVariables.OUTCOME.set(task.getExecution(), "REJECTED");
             CaseVariables.REASONS.set(task.getExecution(), reasons);
         } else {
-            throw new FourEyesViolationException("Vælg: udpeg en godkender, eller afvis bestillingen.");
+            throw new ValidationRefusal("Vælg: udpeg en godkender, eller afvis bestillingen.");
         }
     }
 
     private String appointed(String typed, String requester, String employee) {
         String approver = typed == null ? "" : typed.trim();
         if (approver.isEmpty()) {
-            throw new FourEyesViolationException("Angiv godkenderens bruger-id.");
+            throw new ValidationRefusal("Angiv godkenderens bruger-id.");
         }
         if (!knownUsers.exists(approver)) {
-            throw new FourEyesViolationException("Der findes ingen bruger med bruger-id '" + approver + "'.");
+            throw new ValidationRefusal("Der findes ingen bruger med bruger-id '" + approver + "'.");
         }
         if (approver.equals(requester)) {
-            throw new FourEyesViolationException("Godkenderen må ikke være den, der har bestilt kortet.");
+            throw new ValidationRefusal("Godkenderen må ikke være den, der har bestilt kortet.");
         }
         if (approver.equals(employee)) {
-            throw new FourEyesViolationException("Godkenderen må ikke være medarbejderen selv.");
+            throw new ValidationRefusal("Godkenderen må ikke være medarbejderen selv.");
         }
         return approver;
     }

@@ -10,11 +10,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.intake.CaseVariables;
+import dk.kk.ks.flow.notifications.TaskNotifications;
 
 /**
  * "Find godkender i Opus": the employee and the manager who approves the card (ManagerLookup). An
  * employee unknown to Opus ends the case REJECTED (UNKNOWN_EMPLOYEE); a missing manager is recorded as
- * the reason for the caseworker's step "Udpeg godkender".
+ * the reason for the caseworker's step "Udpeg godkender". When the requester is the manager, the manager's
+ * manager approves and the requester is told so by e-mail.
  */
 @Component("findPaymentCardApprover")
 class FindApproverDelegate implements JavaDelegate {
@@ -22,9 +24,11 @@ class FindApproverDelegate implements JavaDelegate {
     static final String UNKNOWN_EMPLOYEE = "UNKNOWN_EMPLOYEE";
 
     private final ManagerLookup lookup;
+    private final TaskNotifications notifications;
 
-    FindApproverDelegate(ManagerLookup lookup) {
+    FindApproverDelegate(ManagerLookup lookup, TaskNotifications notifications) {
         this.lookup = lookup;
+        this.notifications = notifications;
     }
 
     @Override
@@ -43,6 +47,10 @@ class FindApproverDelegate implements JavaDelegate {
         APPROVER_MISSING_TEXT.set(execution, missingText(found.missingReason()));
         if (found.missingReason() != null) {
             CaseVariables.REASONS.set(execution, List.of(found.missingReason()));
+        }
+        if (found.escalated() && found.approver() != null) {
+            // The requester is the employee's manager: she is told that her own manager approves instead.
+            notifications.tellAboutCase(execution, TaskNotifications.CaseNotice.ESCALATED, List.of(REQUESTED_BY.require(execution)));
         }
     }
 

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.intake.CaseVariables;
+import dk.kk.ks.flow.platform.CompletionRules;
 import dk.kk.ks.flow.platform.FourEyes;
-import dk.kk.ks.flow.platform.FourEyesViolationException;
+import dk.kk.ks.flow.platform.FourEyesRefusal;
 
 /**
  * On completing "Godkend betalingskort" (the manager's approval) and "Godkend kortgrænse" (the
@@ -20,36 +20,31 @@ import dk.kk.ks.flow.platform.FourEyesViolationException;
  * nobody gives two approvals of one card, and a rejection needs a comment (and ends the case REJECTED).
  */
 @Component("paymentCardApproval")
-class PaymentCardApprovalListener implements TaskListener {
+class PaymentCardApprovalListener extends CompletionRules {
 
     static final String MANAGER_APPROVAL = "Task_ApproveManager";
     static final String REJECTED_BY_APPROVER = "REJECTED_BY_APPROVER";
 
-    private final FourEyes fourEyes;
-
-    PaymentCardApprovalListener(FourEyes fourEyes) {
-        this.fourEyes = fourEyes;
+    @Override
+    protected void created(DelegateTask task) {
+        FourEyes.startBlank(task, APPROVED, COMMENT);
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            FourEyes.startBlank(task, APPROVED, COMMENT);
-            return;
-        }
-        String user = fourEyes.completingUser(task);
+    protected void completing(DelegateTask task) {
+        String user = FourEyes.completingUser(task);
         if (MANAGER_APPROVAL.equals(task.getTaskDefinitionKey()) && !user.equals(task.getAssignee())) {
-            throw new FourEyesViolationException(task.getAssignee() == null
+            throw new FourEyesRefusal(task.getAssignee() == null
                     ? "Opgaven er ikke tildelt nogen: lederens godkendelse gives af den leder, opgaven er tildelt."
                     : "Lederens godkendelse gives af " + task.getAssignee() + ", som opgaven er tildelt; du kan ikke godkende den.");
         }
         if (user.equals(EMPLOYEE_USER_ID.get(task))) {
-            throw new FourEyesViolationException("Du kan ikke godkende dit eget betalingskort.");
+            throw new FourEyesRefusal("Du kan ikke godkende dit eget betalingskort.");
         }
         FourEyes.notTheRequester(user, REQUESTED_BY.get(task), "Du kan ikke godkende et betalingskort, som du selv har bestilt.");
         List<String> approvals = new ArrayList<>(orEmpty(APPROVALS.get(task)));
         if (approvals.contains(user)) {
-            throw new FourEyesViolationException("Du har allerede godkendt dette betalingskort; næste godkendelse skal gives af en anden.");
+            throw new FourEyesRefusal("Du har allerede godkendt dette betalingskort; næste godkendelse skal gives af en anden.");
         }
         if (!FourEyes.decision(APPROVED.get(task), COMMENT.get(task))) {
             List<String> reasons = new ArrayList<>(orEmpty(CaseVariables.REASONS.get(task)));

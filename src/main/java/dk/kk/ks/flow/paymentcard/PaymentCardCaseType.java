@@ -18,16 +18,6 @@ class PaymentCardCaseType extends CaseType<PaymentCardRequest> {
 
     static final String PROCESS_KEY = "payment-card";
 
-    static final Map<String, String> REASON_TEXTS = Map.of(
-            "UNKNOWN_EMPLOYEE", "Medarbejderen findes ikke i Opus",
-            ManagerLookup.NO_MANAGER, "Opus har ingen leder med en bruger for medarbejderen; KS Økonomi udpegede godkenderen",
-            ManagerLookup.NO_MANAGER_ABOVE_REQUESTER,
-            "Bestilleren er medarbejderens leder, og Opus har ingen leder over bestilleren; KS Økonomi udpegede godkenderen",
-            "REJECTED_BY_APPROVER", "Afvist af godkenderen",
-            "REJECTED_BY_CASEWORKER", "Afvist af KS Økonomi",
-            "LIMIT_ABOVE_MAXIMUM", "Kortudstederen afviser grænsen: den er over udstederens maksimum",
-            CloseCardsDelegate.NO_OPEN_CARD, "Medarbejderen har intet åbent betalingskort");
-
     PaymentCardCaseType() {
         super("payment-cards", PROCESS_KEY, PaymentCardRequest.class);
     }
@@ -75,11 +65,6 @@ class PaymentCardCaseType extends CaseType<PaymentCardRequest> {
     }
 
     @Override
-    public String reasonText(String reasonCode) {
-        return REASON_TEXTS.getOrDefault(reasonCode, reasonCode);
-    }
-
-    @Override
     public String workNoteSummary(Map<String, Object> variables) {
         String cardId = CARD_ID.from(variables);
         if (cardId == null) {
@@ -92,5 +77,21 @@ class PaymentCardCaseType extends CaseType<PaymentCardRequest> {
         Double limit = MONTHLY_LIMIT.from(variables);
         return "Betalingskort " + cardId + " bestilt hos kortudstederen"
                 + (limit == null ? "." : " med en månedlig grænse på " + Kroner.format(BigDecimal.valueOf(limit)) + ".");
+    }
+
+    @Override
+    public Class<PaymentCardResult> resultType() {
+        return PaymentCardResult.class;
+    }
+
+    @Override
+    public List<String> outcomes() {
+        return List.of("ORDERED", "CLOSED", "REJECTED", "EXPIRED");
+    }
+
+    @Override
+    public List<String> reasonCodes() {
+        return java.util.stream.Stream.of("UNKNOWN_EMPLOYEE", ManagerLookup.NO_MANAGER, ManagerLookup.NO_MANAGER_ABOVE_REQUESTER,
+                "REJECTED_BY_APPROVER", "REJECTED_BY_CASEWORKER", "LIMIT_ABOVE_MAXIMUM", CloseCardsDelegate.NO_OPEN_CARD).sorted().toList();
     }
 }

@@ -1,50 +1,40 @@
 package dk.kk.ks.flow.platform;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.stereotype.Component;
 
 /**
  * The rules every approval or review task shares, for the case types' task listeners: who is completing
  * the task, that it is not the person who asked for the case, and that a decision was made (a rejection
- * with a reason). Each refusal is a FourEyesViolationException with a Danish message; the task stays open.
+ * with a reason). Each refusal is a {@link TaskRefusal} with a Danish message; the task stays open.
  */
-@Component
-public class FourEyes {
+public final class FourEyes {
 
-    private final IdentityService identityService;
-
-    FourEyes(IdentityService identityService) {
-        this.identityService = identityService;
+    private FourEyes() {
     }
 
     /** The logged-in user completing the task; without one (a technical call), the task's assignee. */
-    public String completingUser(DelegateTask task) {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
+    public static String completingUser(DelegateTask task) {
+        String user = CompletionRules.userOf(task);
+        if (user == null) {
+            throw new FourEyesRefusal("Godkendelsen kræver en kendt bruger: tag opgaven, før du godkender.");
         }
-        if (task.getAssignee() != null) {
-            return task.getAssignee();
-        }
-        throw new FourEyesViolationException("Godkendelsen kræver en kendt bruger: tag opgaven, før du godkender.");
+        return user;
     }
 
     /** Refuses with {@code refusal} when the completing user is the one who asked for the case. */
     public static void notTheRequester(String user, String requester, String refusal) {
         if (user.equals(requester)) {
-            throw new FourEyesViolationException(refusal);
+            throw new FourEyesRefusal(refusal);
         }
     }
 
     /** The decision of the form: approved or not; a rejection needs a comment. */
     public static boolean decision(Boolean approved, String comment) {
         if (approved == null) {
-            throw new FourEyesViolationException("Vælg godkend eller afvis.");
+            throw new ValidationRefusal("Vælg godkend eller afvis.");
         }
         if (!approved && (comment == null || comment.isBlank())) {
-            throw new FourEyesViolationException("Skriv en begrundelse for afvisningen.");
+            throw new ValidationRefusal("Skriv en begrundelse for afvisningen.");
         }
         return approved;
     }

@@ -17,16 +17,6 @@ import dk.kk.ks.flow.platform.Kroner;
 class PostingCaseType extends CaseType<PostingRequest> {
 
     static final String PROCESS_KEY = "posting";
-    static final String REJECTED_BY_REVIEWER = "REJECTED_BY_REVIEWER";
-
-    private static final Map<String, String> REASON_TEXTS = Map.of(
-            PostingValidator.Rule.TOO_FEW_LINES.name(), "Posteringen skal have mindst to linjer",
-            PostingValidator.Rule.UNBALANCED.name(), "Linjerne går ikke i nul (summen skal være præcis 0,00 kr.)",
-            PostingValidator.Rule.UNKNOWN_ACCOUNT.name(), "En eller flere konti findes ikke eller er ikke aktive i Opus Økonomi",
-            PostingValidator.Rule.INACTIVE_COST_CENTER.name(), "Et eller flere omkostningssteder er ikke aktive",
-            PostingValidator.Rule.PERIOD_CLOSED.name(), "Bogføringsperioden (posteringsdatoens måned) er lukket",
-            PostingValidator.Rule.INVALID_VAT_CODE.name(), "En momskode er ikke tilladt på kontoen",
-            REJECTED_BY_REVIEWER, "Posteringen er afvist ved gennemgang i bogholderiet");
 
     PostingCaseType() {
         super("postings", PROCESS_KEY, PostingRequest.class);
@@ -55,11 +45,6 @@ class PostingCaseType extends CaseType<PostingRequest> {
     }
 
     @Override
-    public String reasonText(String reasonCode) {
-        return REASON_TEXTS.getOrDefault(reasonCode, reasonCode);
-    }
-
-    @Override
     public String workNoteSummary(Map<String, Object> variables) {
         String document = OPUS_DOCUMENT_NUMBER.from(variables);
         if (document == null) {
@@ -76,5 +61,21 @@ class PostingCaseType extends CaseType<PostingRequest> {
                 .map(line -> "Konto " + line.account() + ", omk.sted " + line.costCenter() + ", moms " + line.vatCode() + ": "
                         + Kroner.format(line.amount()) + (line.text() == null || line.text().isBlank() ? "" : " (" + line.text() + ")"))
                 .collect(Collectors.joining("\n"));
+    }
+
+    @Override
+    public Class<PostingResult> resultType() {
+        return PostingResult.class;
+    }
+
+    @Override
+    public List<String> outcomes() {
+        return List.of("POSTED", "REJECTED");
+    }
+
+    @Override
+    public List<String> reasonCodes() {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(PostingValidator.Rule.values()).map(Enum::name),
+                java.util.stream.Stream.of("REJECTED_BY_REVIEWER")).sorted().toList();
     }
 }

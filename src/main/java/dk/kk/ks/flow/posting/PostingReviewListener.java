@@ -3,9 +3,9 @@ package dk.kk.ks.flow.posting;
 import static dk.kk.ks.flow.posting.PostingVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import dk.kk.ks.flow.platform.CompletionRules;
 import dk.kk.ks.flow.platform.FourEyes;
 
 /**
@@ -13,21 +13,16 @@ import dk.kk.ks.flow.platform.FourEyes;
  * a posting they requested, and a rejection needs a comment. A refusal leaves the task open.
  */
 @Component("postingReview")
-class PostingReviewListener implements TaskListener {
+class PostingReviewListener extends CompletionRules {
 
-    private final FourEyes fourEyes;
-
-    PostingReviewListener(FourEyes fourEyes) {
-        this.fourEyes = fourEyes;
+    @Override
+    protected void created(DelegateTask task) {
+        FourEyes.startBlank(task, APPROVED, COMMENT);
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            FourEyes.startBlank(task, APPROVED, COMMENT);
-            return;
-        }
-        String user = fourEyes.completingUser(task);
+    protected void completing(DelegateTask task) {
+        String user = FourEyes.completingUser(task);
         FourEyes.notTheRequester(user, REQUESTED_BY.get(task), "Du kan ikke godkende en postering, som du selv har anmodet om.");
         FourEyes.decision(APPROVED.get(task), COMMENT.get(task));
         REVIEWED_BY.set(task.getExecution(), user);

@@ -7,35 +7,36 @@ import java.math.RoundingMode;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.intake.CaseVariables;
-import dk.kk.ks.flow.platform.FourEyesViolationException;
+import dk.kk.ks.flow.platform.CompletionRules;
+import dk.kk.ks.flow.platform.ValidationRefusal;
 
 /**
  * "Behandl fratrædelse": when the task is created, the triage's reason becomes the case's reason for
  * manual review; on completion the deduction is confirmed, or corrected to a non-negative amount.
  */
 @Component("reviewResignation")
-class ReviewResignationListener implements TaskListener {
+class ReviewResignationListener extends CompletionRules {
 
     @Override
-    public void notify(DelegateTask task) {
-        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-            CaseVariables.REASONS.set(task.getExecution(), List.of(TRIAGE_REASON.require(task)));
-            return;
-        }
+    protected void created(DelegateTask task) {
+        CaseVariables.REASONS.set(task.getExecution(), List.of(TRIAGE_REASON.require(task)));
+    }
+
+    @Override
+    protected void completing(DelegateTask task) {
         String decision = DECISION.get(task);
         if ("CONFIRM".equals(decision)) {
             return;
         }
         if (!"CORRECT".equals(decision)) {
-            throw new FourEyesViolationException("Vælg: bekræft eller ret fradraget.");
+            throw new ValidationRefusal("Vælg: bekræft eller ret fradraget.");
         }
         Double corrected = CORRECTED_DEDUCTION.get(task);
         if (corrected == null || corrected < 0) {
-            throw new FourEyesViolationException("Det rettede fradrag skal være 0 kr. eller mere.");
+            throw new ValidationRefusal("Det rettede fradrag skal være 0 kr. eller mere.");
         }
         ADVANCE_HOLIDAY_DEDUCTION.set(task.getExecution(), BigDecimal.valueOf(corrected).setScale(2, RoundingMode.HALF_UP).doubleValue());
     }

@@ -18,14 +18,6 @@ import dk.kk.ks.flow.platform.Kroner;
 class ServiceContractRegulationCaseType extends CaseType<ServiceContractRegulationRequest> {
 
     static final String PROCESS_KEY = "service-contract-regulation";
-    static final String REJECTED_BY_REVIEWER = "REJECTED_BY_REVIEWER";
-
-    private static final Map<String, String> REASON_TEXTS = Map.of(
-            RegulationRules.UNKNOWN_CONTRACT, "Servicekontrakten findes ikke i kontraktregistret",
-            RegulationRules.CONTRACT_INACTIVE, "Servicekontrakten er ikke aktiv på ikrafttrædelsesdatoen",
-            RegulationRules.WRONG_DEPARTMENT, "Servicekontrakten tilhører en anden forvaltning",
-            REJECTED_BY_REVIEWER, "Reguleringen er afvist ved gennemgang i KS Økonomi",
-            "PERIOD_CLOSED", "Opus Økonomi afviser: perioden er lukket for bogføring");
 
     ServiceContractRegulationCaseType() {
         super("service-contract-regulations", PROCESS_KEY, ServiceContractRegulationRequest.class);
@@ -61,11 +53,6 @@ class ServiceContractRegulationCaseType extends CaseType<ServiceContractRegulati
     }
 
     @Override
-    public String reasonText(String reasonCode) {
-        return REASON_TEXTS.getOrDefault(reasonCode, reasonCode);
-    }
-
-    @Override
     public String workNoteSummary(Map<String, Object> variables) {
         Double amount = AMOUNT.from(variables);
         if (amount == null) {
@@ -82,5 +69,21 @@ class ServiceContractRegulationCaseType extends CaseType<ServiceContractRegulati
                     .append(" i Opus Økonomi som bilag ").append(document).append('.');
         }
         return summary.toString();
+    }
+
+    @Override
+    public Class<ServiceContractRegulationResult> resultType() {
+        return ServiceContractRegulationResult.class;
+    }
+
+    @Override
+    public List<String> outcomes() {
+        return List.of("POSTED", "REJECTED");
+    }
+
+    @Override
+    public List<String> reasonCodes() {
+        return List.of(RegulationRules.UNKNOWN_CONTRACT, RegulationRules.CONTRACT_INACTIVE, RegulationRules.WRONG_DEPARTMENT,
+                "REJECTED_BY_REVIEWER", "PERIOD_CLOSED").stream().sorted().toList();
     }
 }

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.intake.CaseVariables;
-import dk.kk.ks.flow.platform.FourEyesViolationException;
+import dk.kk.ks.flow.platform.CompletionRules;
+import dk.kk.ks.flow.platform.ValidationRefusal;
 
 /**
  * On completing "Kontroller timeseddel": checks and applies the caseworker's decision. A correction
@@ -21,21 +21,22 @@ import dk.kk.ks.flow.platform.FourEyesViolationException;
  * the case REJECTED.
  */
 @Component("reviewTimesheet")
-class ReviewTimesheetListener implements TaskListener {
+class ReviewTimesheetListener extends CompletionRules {
 
+    static final String REJECTED_BY_CASEWORKER = "REJECTED_BY_CASEWORKER";
     static final BigDecimal MAX_HOURS_PER_LINE = new BigDecimal("24.00");
 
     @Override
-    public void notify(DelegateTask task) {
+    protected void completing(DelegateTask task) {
         String decision = DECISION.get(task);
         if (decision == null) {
-            throw new FourEyesViolationException("Vælg godkend, ret eller afvis.");
+            throw new ValidationRefusal("Vælg godkend, ret eller afvis.");
         }
         switch (decision) {
             case "APPROVE" -> { }
             case "CORRECT" -> CALCULATION.set(task.getExecution(), corrected(CALCULATION.require(task), parse(CORRECTIONS.get(task))));
             case "REJECT" -> reject(task);
-            default -> throw new FourEyesViolationException("Ukendt afgørelse: " + decision);
+            default -> throw new ValidationRefusal("Vælg godkend, ret eller afvis.");
         }
     }
 
@@ -43,18 +44,18 @@ class ReviewTimesheetListener implements TaskListener {
         try {
             return Corrections.parse(text);
         } catch (IllegalArgumentException unreadable) {
-            throw new FourEyesViolationException(unreadable.getMessage());
+            throw new ValidationRefusal(unreadable.getMessage());
         }
     }
 
     static Calculation corrected(Calculation calculation, List<Corrections.Correction> corrections) {
         if (corrections == null || corrections.isEmpty()) {
-            throw new FourEyesViolationException("Angiv mindst én rettelse (dato, kategori og timer).");
+            throw new ValidationRefusal("Angiv mindst én rettelse (dato, kategori og timer).");
         }
         List<CalculationLine> lines = new ArrayList<>(calculation.lines());
         for (Corrections.Correction correction : corrections) {
             if (correction.hours() == null || correction.hours().signum() < 0 || correction.hours().compareTo(MAX_HOURS_PER_LINE) > 0) {
-                throw new FourEyesViolationException("Timer skal være mellem 0 og 24.");
+                throw new ValidationRefusal("Timer skal være mellem 0 og 24.");
             }
             int index = indexOf(lines, correction);
             CalculationLine line = lines.get(index);
@@ -71,17 +72,17 @@ class ReviewTimesheetListener implements TaskListener {
                 return i;
             }
         }
-        throw new FourEyesViolationException("Beregningen har ingen linje for " + correction.date() + " " + correction.category()
+        throw new ValidationRefusal("Beregningen har ingen linje for " + correction.date() + " " + correction.category()
                 + ": kun beregnede linjer kan rettes.");
     }
 
     private static void reject(DelegateTask task) {
         String comment = COMMENT.get(task);
         if (comment == null || comment.isBlank()) {
-            throw new FourEyesViolationException("Skriv en begrundelse for afvisningen.");
+            throw new ValidationRefusal("Skriv en begrundelse for afvisningen.");
         }
         List<String> reasons = new ArrayList<>(CALCULATION.require(task).warnings());
-        reasons.add("REJECTED_BY_CASEWORKER");
+        reasons.add(REJECTED_BY_CASEWORKER);
         CaseVariables.OUTCOME.set(task.getExecution(), "REJECTED");
         CaseVariables.REASONS.set(task.getExecution(), reasons);
     }

@@ -16,11 +16,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dk.kk.ks.flow.support.TestClock;
 import dk.kk.ks.flow.support.load.KsFlowClient;
 
 /**
  * KS Flow in a child JVM ({@link BenchmarkApplication} on the test classpath), so its heap and CPU are its
- * own and not the load generator's: a fresh database, a free port, the sandbox simulators, and optionally a
+ * own and not the load generator's: a fresh database, a free port, the sandbox simulators, the test clock, and optionally a
  * Java Flight Recording. Output goes to {@code target/benchmark/<name>-<port>.log}.
  */
 final class AppProcess implements AutoCloseable {
@@ -49,7 +50,7 @@ final class AppProcess implements AutoCloseable {
         }
         command.addAll(List.of("-cp", classpath(), BenchmarkApplication.class.getName(), "--server.port=" + port,
                 "--spring.datasource.url=" + database.fresh("ksflow_bench"), "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password="));
+                "--spring.datasource.password=", TestClock.offsetArgument()));
         if (database.postgres()) {
             command.add("--spring.profiles.active=postgres");
         }

@@ -39,6 +39,8 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.apache.ibatis.datasource.pooled.PooledDataSource;
 import org.yaml.snakeyaml.Yaml;
 
+import dk.kk.ks.flow.support.TestClock;
+
 /**
  * The baseline: KS Flow's diagrams, decision tables and forms on a bare Camunda engine (its own database,
  * history level full, UUID ids, the job executor on with KS Flow's settings), every delegate and listener
@@ -78,7 +80,7 @@ final class BareEngineBaseline {
         try {
             deploy(engine);
             long statementsBefore = StatementCounting.count();
-            long started = System.currentTimeMillis();
+            long started = TestClock.clock().millis(); // the engine's clock, which the cases' end times are on
             ExecutorService starters = Executors.newFixedThreadPool(clients);
             Map<String, Integer> startedByKey = new TreeMap<>();
             for (int i = 0; i < cases.size(); i++) {
@@ -176,6 +178,7 @@ final class BareEngineBaseline {
     }
 
     private ProcessEngine engine(Map<String, Map<String, JsonNode>> calledVariables) throws IOException {
+        TestClock.resetEngineClock(); // the time KS Flow's JVM runs at, also when no Spring test ran in this JVM before
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName("ksflow-baseline-" + UUID.randomUUID());
         PooledDataSource pool = new PooledDataSource(database.postgres() ? "org.postgresql.Driver" : "org.h2.Driver",

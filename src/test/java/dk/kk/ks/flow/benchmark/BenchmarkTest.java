@@ -19,12 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("integration")
 class BenchmarkTest {
 
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
+
     @Test
     void everyCaseOfTheMixEndsOnKsFlowAndEveryReplayEndsOnTheBareEngine() throws Exception {
         Database database = Database.of("postgres".equals(System.getProperty("spring.profiles.active")) ? "postgres" : "h2");
 
         Benchmark.Report report = Benchmark.run(new Benchmark.Options(30, 42, 4, database, true, 3, List.of(5), 5, null,
-                Duration.ofMinutes(3)));
+                RUN_TIMEOUT));
         LoggerFactory.getLogger(BenchmarkTest.class).info("Tiny benchmark:\n{}", report.text());
 
         MixRun.Result mix = report.mix();
@@ -35,10 +37,13 @@ class BenchmarkTest {
         assertThat(mix.countByType().keySet()).containsExactlyInAnyOrderElementsOf(CaseMix.YEARLY_VOLUMES.keySet());
         assertThat(mix.statements()).isPositive();
         assertThat(mix.recorded()).hasSize(30);
+        // Measured on one clock: the cases' end times are on the application's (test) clock, and so is the start.
+        assertThat(mix.seconds()).isPositive().isLessThan(RUN_TIMEOUT.toSeconds());
 
         BareEngineBaseline.Result baseline = report.baseline();
         assertThat(baseline.incidents()).isZero();
         assertThat(baseline.finishedByKey()).isEqualTo(baseline.startedByKey()).hasSize(7);
+        assertThat(baseline.seconds()).isPositive().isLessThan(RUN_TIMEOUT.toSeconds());
         assertThat(report.ratio()).isPositive();
 
         assertThat(report.load()).singleElement().satisfies(step -> {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dk.kk.ks.flow.support.TestClock;
 import dk.kk.ks.flow.support.load.CaseMix;
 import dk.kk.ks.flow.support.load.Caseworker;
 import dk.kk.ks.flow.support.load.KsFlowClient;
@@ -74,7 +75,8 @@ final class MixRun {
         Caseworker caseworker = new Caseworker(client);
         Thread caseworkerThread = new Thread(() -> work(caseworker), "caseworker");
         ResourceSampler.Usage usage;
-        long started = System.currentTimeMillis();
+        // On the clock the cases' end times are on (the application runs on the test clock)
+        long started = TestClock.clock().millis();
         try (ResourceSampler sampler = new ResourceSampler(app)) {
             caseworkerThread.start();
             ExecutorService intakeClients = Executors.newFixedThreadPool(clients);
@@ -97,7 +99,7 @@ final class MixRun {
             }
             intakeClients.shutdown();
             intakeClients.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            awaitEnded(typeByCase.size(), started, timeout);
+            awaitEnded(typeByCase.size(), timeout);
             caseworkerThread.interrupt();
             caseworkerThread.join();
             usage = sampler.usage();
@@ -142,10 +144,10 @@ final class MixRun {
         }
     }
 
-    private void awaitEnded(int cases, long started, Duration timeout) throws InterruptedException {
-        long deadline = started + timeout.toMillis();
+    private void awaitEnded(int cases, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         long ended = 0;
-        while (System.currentTimeMillis() < deadline) {
+        while (System.nanoTime() < deadline) {
             ended = client.getJson("/engine-rest/history/process-instance/count?finished=true&rootProcessInstances=true", "demo")
                     .get("count").asLong();
             if (ended >= cases) {

@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
 import dk.kk.ks.flow.support.ProcessTestCase;
+import dk.kk.ks.flow.support.TestClock;
 
 /** The report over a history seeded at known times: four payouts in March 2031, one in April. */
 class BenefitsReportTest extends ProcessTestCase {
@@ -44,7 +45,7 @@ class BenefitsReportTest extends ProcessTestCase {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        TestClock.resetEngineClock();
     }
 
     @Test

@@ -2,7 +2,6 @@ package dk.kk.ks.flow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dk.kk.ks.flow.intake.CaseView;
 import dk.kk.ks.flow.platform.DanishTexts;
+import dk.kk.ks.flow.support.TestClock;
 
 /**
  * One task of each other case type, done in Tasklist in a real browser as the caseworker or manager does it. Each form
@@ -21,12 +21,12 @@ class CaseTypeTasksBrowserTest extends BrowserTestCase {
     @Test
     void payrollApprovesATimesheetWithAWarning() {
         String caseId = createCase("timesheets", Map.of("serviceNowRef", newServiceNowRef("RITM"), "employeeNumber", "E10001",
-                "agreement", "KK-STANDARD", "lines", List.of(Map.of("date", LocalDate.now().minusDays(120).toString(),
+                "agreement", "KK-STANDARD", "lines", List.of(Map.of("date", TestClock.today().minusDays(120).toString(),
                         "start", "17:00", "end", "21:00", "kind", "NORMAL")))).getBody().caseId();
 
         doTask("bo", "Kontroller timeseddel", caseId, true, () -> {
             // The table of supplements: a Danish date, a category as the corrections name it, hours and kroner.
-            assertThat(formAsRead()).containsPattern(DanishTexts.date(LocalDate.now().minusDays(120))
+            assertThat(formAsRead()).containsPattern(DanishTexts.date(TestClock.today().minusDays(120))
                     + "\\s+(aften|lørdag|helligdag)\\s+\\d+,\\d{2}\\s+\\d{1,3}(\\.\\d{3})*,\\d{2} kr\\.");
             assertThat(formField("Medarbejder")).isEqualTo("Mette Jensen");
             chooseRadio("Godkend beregningen");
@@ -67,7 +67,7 @@ class CaseTypeTasksBrowserTest extends BrowserTestCase {
             errorNotification("Angiv en høringsfrist");
             assertAccessible("Kontroller afskedigelse, refused by the engine");
             hideNotifications();
-            typeInto("Høringsfrist (dd-mm-åååå)", DanishTexts.date(LocalDate.now().plusDays(21)));
+            typeInto("Høringsfrist (dd-mm-åååå)", DanishTexts.date(TestClock.today().plusDays(21)));
         }, false);
 
         CaseView hearing = awaitStep(caseId, "Svar eller frist?");
@@ -76,7 +76,7 @@ class CaseTypeTasksBrowserTest extends BrowserTestCase {
 
     @Test
     void bookkeepingApprovesALargePosting() {
-        String date = LocalDate.now().toString();
+        String date = TestClock.today().toString();
         String caseId = createCase("postings", Map.of("serviceNowRef", newServiceNowRef("RITM"), "requestedBy", "anna",
                 "postingDate", date, "description", "Omkontering af husleje",
                 "lines", List.of(

@@ -2,7 +2,6 @@ package dk.kk.ks.flow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,6 +10,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import dk.kk.ks.flow.support.TestClock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -69,7 +70,7 @@ class DanishFormsBrowserTest extends BrowserTestCase {
         putSandboxData("/sandbox/opus/employees/E70803", employee("E70803"));
         String decisionCase = dismissal("E70803");
         awaitStep(decisionCase, "Kontroller afskedigelse");
-        completeFirstTask("bo", decisionCase, Map.of("hearingDeadline", LocalDate.now().plusDays(14).toString()));
+        completeFirstTask("bo", decisionCase, Map.of("hearingDeadline", TestClock.today().plusDays(14).toString()));
         awaitStep(decisionCase, "Svar eller frist?");
         assertThat(postJson("servicenow", "/api/v1/cases/" + decisionCase + "/hearing-reply",
                 Map.of("receivedAt", "2027-04-10T09:00:00+02:00", "summary", "Medarbejderen er uenig")).getStatusCode().is2xxSuccessful())
@@ -93,7 +94,7 @@ class DanishFormsBrowserTest extends BrowserTestCase {
         String resignationRef = newServiceNowRef("RITM");
         assertThat(postJson("demo", "/sandbox/servicenow/api/now/table/sc_req_item", Map.of("number", resignationRef,
                 "u_category", "resignation", "state", "3", "u_employee_number", robotEmployee, "u_last_working_day", "2026-11-30",
-                "u_closed_on", LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).minusDays(1).toString()))
+                "u_closed_on", TestClock.today().minusDays(1).toString()))
                 .getStatusCode().is2xxSuccessful()).isTrue();
         String robotRun = runtimeService.createProcessInstanceByKey("robot-resignation-reconciliation")
                 .startBeforeActivity("Task_QueryServiceNow").execute().getId();

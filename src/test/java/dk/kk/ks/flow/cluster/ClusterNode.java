@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import dk.kk.ks.flow.support.TestClock;
+
 /**
  * One KS Flow node in a child JVM: the application's main class with this test's classpath (less the test
  * classes), on PostgreSQL, on a port of its own, with stdout and stderr appended to {@code target/cluster/<name>.log}.
@@ -49,6 +51,8 @@ final class ClusterNode {
         this.arguments = new ArrayList<>();
         arguments.add("--server.port=" + port);
         arguments.add("--camunda.bpm.generic-properties.properties.hostname=" + name);
+        // Every node on the test clock, as the test itself: the nodes agree on the time (a dead node's job locks expire).
+        arguments.add(TestClock.offsetArgument());
         properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         this.log = Path.of("target", "cluster", name + ".log");
     }

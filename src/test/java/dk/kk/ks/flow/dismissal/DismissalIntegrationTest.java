@@ -2,7 +2,6 @@ package dk.kk.ks.flow.dismissal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 
 import dk.kk.ks.flow.intake.CaseView;
 import dk.kk.ks.flow.support.IntegrationTestCase;
+import dk.kk.ks.flow.support.TestClock;
 
 /** A dismissal from ServiceNow's POST to the termination in Opus, over real HTTP with the sandbox. */
 class DismissalIntegrationTest extends IntegrationTestCase {
@@ -30,7 +30,7 @@ class DismissalIntegrationTest extends IntegrationTestCase {
         assertThat(postJson("servicenow", "/api/v1/cases/" + caseId + "/hearing-reply",
                 Map.of("receivedAt", "2027-04-10T09:00:00+02:00", "summary", "For tidligt")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         setFault("edoc", 2, 503);
-        completeFirstTask("bo", caseId, Map.of("hearingDeadline", LocalDate.now().plusDays(14).toString()));
+        completeFirstTask("bo", caseId, Map.of("hearingDeadline", TestClock.today().plusDays(14).toString()));
 
         CaseView hearing = awaitStep(caseId, "Svar eller frist?");
         assertThat(hearing.result().get("edocCaseNumber")).isNotNull();

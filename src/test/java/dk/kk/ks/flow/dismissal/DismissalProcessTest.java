@@ -17,6 +17,7 @@ import static org.mockito.Mockito.when;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,8 +116,10 @@ class DismissalProcessTest extends ProcessTestCase {
     void withoutAReplyTheDeadlineLeadsToTheDecision() {
         ProcessInstance dismissal = toHearing();
 
+        // The deadline's last second in Copenhagen, whatever the server's time zone.
         Job deadline = managementService.createJobQuery().processInstanceId(dismissal.getId()).timers().singleResult();
-        assertThat(deadline.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis() + 13L * 24 * 3600 * 1000));
+        assertThat(deadline.getDuedate().toInstant())
+                .isEqualTo(LocalDate.now(clock).plusDays(14).atTime(23, 59, 59).atZone(ZoneId.of("Europe/Copenhagen")).toInstant());
         execute(deadline);
 
         assertThat(dismissal).isWaitingAt("Task_Decide").hasPassed("Event_DeadlinePassed").hasNotPassed("Event_ReplyReceived");

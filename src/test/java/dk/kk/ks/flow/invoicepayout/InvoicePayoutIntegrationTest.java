@@ -49,7 +49,7 @@ class InvoicePayoutIntegrationTest extends IntegrationTestCase {
                 .hasSize(1)
                 .allSatisfy(r -> assertThat(r.get("status")).isEqualTo(200));
         assertThat(serviceNowRecord(ref)).containsEntry("state", "3");
-        assertThat((String) serviceNowRecord(ref).get("work_notes")).contains("PAID").contains(caseId);
+        assertThat((String) serviceNowRecord(ref).get("work_notes")).contains("Udfald: Udbetalt.").contains(caseId).doesNotContain("PAID");
     }
 
     @Test

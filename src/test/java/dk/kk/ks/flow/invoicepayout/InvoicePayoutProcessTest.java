@@ -37,6 +37,7 @@ import dk.kk.ks.flow.integration.ExternalRejectionException;
 import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
 import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
 import dk.kk.ks.flow.support.ProcessTestCase;
+import dk.kk.ks.flow.support.TestClock;
 
 class InvoicePayoutProcessTest extends ProcessTestCase {
 
@@ -177,7 +178,7 @@ class InvoicePayoutProcessTest extends ProcessTestCase {
         execute(job(payout));
 
         Job expiry = timer(payout, "Event_Expired");
-        assertThat(expiry.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis() + 29L * 24 * 3600 * 1000));
+        assertThat(expiry.getDuedate()).isAfter(java.util.Date.from(TestClock.now().plus(java.time.Duration.ofDays(29))));
         execute(expiry);
 
         assertThat(payout).isWaitingAt("Task_CancelPayout");

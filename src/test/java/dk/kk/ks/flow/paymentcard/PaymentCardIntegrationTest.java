@@ -71,7 +71,7 @@ class PaymentCardIntegrationTest extends IntegrationTestCase {
                 });
         assertThat(card(cardId)).containsEntry("employeeNumber", employeeNumber).containsEntry("status", "OPEN");
         assertThat(serviceNowRecord(ref)).containsEntry("state", "3");
-        assertThat((String) serviceNowRecord(ref).get("work_notes")).contains("ORDERED").contains(cardId).contains("20.000,00 kr.");
+        assertThat((String) serviceNowRecord(ref).get("work_notes")).contains("Udfald: Kortet er bestilt.").contains(cardId).contains("20.000,00 kr.");
     }
 
     @Test

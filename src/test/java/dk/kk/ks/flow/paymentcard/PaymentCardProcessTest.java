@@ -45,6 +45,7 @@ import dk.kk.ks.flow.integration.ExternalRejectionException;
 import dk.kk.ks.flow.integration.cardissuer.CardIssuerPort;
 import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
 import dk.kk.ks.flow.support.ProcessTestCase;
+import dk.kk.ks.flow.support.TestClock;
 
 /** Every path of processes/payment-card.bpmn, with Opus and the card issuer mocked. */
 class PaymentCardProcessTest extends ProcessTestCase {
@@ -449,7 +450,7 @@ class PaymentCardProcessTest extends ProcessTestCase {
 
 
     private static Date daysFromNow(double days) {
-        return new Date(System.currentTimeMillis() + (long) (days * 24 * 3600 * 1000));
+        return Date.from(TestClock.now().plusMillis((long) (days * 24 * 3600 * 1000)));
     }
 
     private static String decisionTable() throws IOException {

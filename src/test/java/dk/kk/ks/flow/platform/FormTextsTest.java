@@ -121,7 +121,8 @@ class FormTextsTest extends ProcessTestCase {
         formService.submitTaskForm(task.getId(), Map.of("hearingDeadline", DanishTexts.date(chosen)));
 
         assertThat(runtimeService.getVariables(task.getProcessInstanceId()))
-                .containsEntry("hearingDeadline", chosen.toString()).containsEntry("hearingDeadlineEnds", chosen + "T23:59:59");
+                .containsEntry("hearingDeadline", chosen.toString());
+        assertThat((String) runtimeService.getVariable(task.getProcessInstanceId(), "hearingDeadlineEnds")).startsWith(chosen + "T23:59:59");
     }
 
     @Test

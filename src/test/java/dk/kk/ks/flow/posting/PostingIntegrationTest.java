@@ -41,7 +41,7 @@ class PostingIntegrationTest extends IntegrationTestCase {
         assertThat(((Map<?, ?>) journals.get(0).get("response")).get("documentNumber")).isEqualTo(documentNumber);
         assertThat(((Map<?, ?>) journals.get(0).get("body")).get("lines")).asList().hasSize(2);
         assertThat(serviceNowRecord(ref)).containsEntry("state", "3");
-        assertThat((String) serviceNowRecord(ref).get("work_notes")).contains("POSTED").contains("bilag " + documentNumber);
+        assertThat((String) serviceNowRecord(ref).get("work_notes")).contains("Udfald: Bogført.").contains("bilag " + documentNumber);
     }
 
     @Test
@@ -63,7 +63,7 @@ class PostingIntegrationTest extends IntegrationTestCase {
                 .contains("Linjerne går ikke i nul")
                 .contains("konti findes ikke eller er ikke aktive")
                 .contains("omkostningssteder er ikke aktive")
-                .contains("Bogføringsperioden (posteringsdatoens måned) er lukket");
+                .contains("Bogføringsperioden er lukket i Opus Økonomi");
     }
 
     @Test
@@ -74,7 +74,8 @@ class PostingIntegrationTest extends IntegrationTestCase {
                 line("44990000", "1010101010", 20.00, "I25"), line("99999999", "1010202020", -20.00, "I25"))).getBody().caseId());
 
         assertThat(done.reasons()).containsExactly("UNKNOWN_ACCOUNT", "INVALID_VAT_CODE");
-        assertThat((String) serviceNowRecord(ref).get("work_notes")).contains("En momskode er ikke tilladt på kontoen (INVALID_VAT_CODE)");
+        assertThat((String) serviceNowRecord(ref).get("work_notes")).contains("Begrundelse: En eller flere konti findes ikke eller er ikke aktive "
+                + "i Opus Økonomi; En momskode er ikke tilladt på kontoen.");
     }
 
     @Test

@@ -102,7 +102,7 @@ class PostingProcessTest extends ProcessTestCase {
         assertThat(caseType.result(variables(posting)))
                 .containsEntry("automatic", true).containsEntry("opusDocumentNumber", "4900000007");
         assertThat(workNote(posting, ServiceNowPort.State.CLOSED_COMPLETE))
-                .contains("Udfald: POSTED").contains("Bogført i Opus Økonomi som bilag 4900000007 uden manuel gennemgang");
+                .contains("Udfald: Bogført.").contains("Bogført i Opus Økonomi som bilag 4900000007 uden manuel gennemgang");
     }
 
     @Test
@@ -117,12 +117,11 @@ class PostingProcessTest extends ProcessTestCase {
         verify(opusOekonomi, never()).postJournal(any(), anyString());
         assertThat(caseType.result(variables(posting))).containsEntry("automatic", true).containsEntry("opusDocumentNumber", null);
         assertThat(workNote(posting, ServiceNowPort.State.CLOSED_INCOMPLETE))
-                .contains("Udfald: REJECTED")
-                .contains("Posteringen skal have mindst to linjer (TOO_FEW_LINES)")
-                .contains("Linjerne går ikke i nul (summen skal være præcis 0,00 kr.) (UNBALANCED)")
-                .contains("En eller flere konti findes ikke eller er ikke aktive i Opus Økonomi (UNKNOWN_ACCOUNT)")
-                .contains("Et eller flere omkostningssteder er ikke aktive (INACTIVE_COST_CENTER)")
-                .contains("Bogføringsperioden (posteringsdatoens måned) er lukket (PERIOD_CLOSED)");
+                .contains("Udfald: Afvist. Begrundelse: Posteringen skal have mindst to linjer; "
+                        + "Linjerne går ikke i nul (summen skal være præcis 0,00 kr.); "
+                        + "En eller flere konti findes ikke eller er ikke aktive i Opus Økonomi; "
+                        + "Et eller flere omkostningssteder er ikke aktive; "
+                        + "Bogføringsperioden er lukket i Opus Økonomi.");
     }
 
     @Test
@@ -133,7 +132,7 @@ class PostingProcessTest extends ProcessTestCase {
         execute(job(posting));
 
         assertThat(posting).isEnded().variables().containsEntry("reasons", List.of("INVALID_VAT_CODE"));
-        assertThat(workNote(posting, ServiceNowPort.State.CLOSED_INCOMPLETE)).contains("En momskode er ikke tilladt på kontoen (INVALID_VAT_CODE)");
+        assertThat(workNote(posting, ServiceNowPort.State.CLOSED_INCOMPLETE)).contains("Begrundelse: En momskode er ikke tilladt på kontoen.");
     }
 
     @Test
@@ -194,7 +193,7 @@ class PostingProcessTest extends ProcessTestCase {
                 .containsEntry("outcome", "REJECTED").containsEntry("reasons", List.of("REJECTED_BY_REVIEWER"));
         verify(opusOekonomi, never()).postJournal(any(), anyString());
         assertThat(workNote(posting, ServiceNowPort.State.CLOSED_INCOMPLETE))
-                .contains("Posteringen er afvist ved gennemgang i bogholderiet (REJECTED_BY_REVIEWER)");
+                .contains("Udfald: Afvist. Begrundelse: Afvist ved gennemgang.");
     }
 
     @Test

@@ -2,7 +2,6 @@ package dk.kk.ks.flow.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -17,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 
 import dk.kk.ks.flow.intake.CaseView;
 import dk.kk.ks.flow.support.IntegrationTestCase;
+import dk.kk.ks.flow.support.TestClock;
 
 /**
  * An outage of each external system, at a step that changes that system, driven through a case type whose
@@ -218,7 +218,7 @@ class ExternalSystemOutageTest extends IntegrationTestCase {
 
         @Override
         void callTheSystem(Case c) {
-            completeFirstTask("bo", c.caseId(), Map.of("hearingDeadline", LocalDate.now().plusDays(14).toString()));
+            completeFirstTask("bo", c.caseId(), Map.of("hearingDeadline", TestClock.today().plusDays(14).toString()));
         }
 
         @Override

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dk.kk.ks.flow.support.IntegrationTestCase;
+import dk.kk.ks.flow.support.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,7 +34,7 @@ class HistoryCleanupTest extends IntegrationTestCase {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        TestClock.resetEngineClock();
     }
 
     @Test
@@ -42,8 +43,8 @@ class HistoryCleanupTest extends IntegrationTestCase {
         assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
         assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
 
-        String old = payoutEndedAt(Instant.now().minus(800, ChronoUnit.DAYS));
-        String recent = payoutEndedAt(Instant.now().minus(10, ChronoUnit.DAYS));
+        String old = payoutEndedAt(TestClock.now().minus(800, ChronoUnit.DAYS));
+        String recent = payoutEndedAt(TestClock.now().minus(10, ChronoUnit.DAYS));
 
         historyService.cleanUpHistoryAsync(true);
 
@@ -64,7 +65,7 @@ class HistoryCleanupTest extends IntegrationTestCase {
             body.put("requestedBy", "anna");
             return awaitCompleted(createCase("invoice-payouts", body).getBody().caseId()).caseId();
         } finally {
-            ClockUtil.reset();
+            TestClock.resetEngineClock();
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dk.kk.ks.flow.intake.CaseView;
 import dk.kk.ks.flow.support.IntegrationTestCase;
+import dk.kk.ks.flow.support.TestClock;
 
 /**
  * A dismissal and a resignation of an employee: the CPR number reaches eDoc and Digital Post, and no log line, no work
@@ -45,7 +45,7 @@ class PersonalDataTest extends IntegrationTestCase {
         String dismissal = createCase("dismissals", Map.of("serviceNowRef", dismissalRef, "employeeNumber", "E60601",
                 "reasonCategory", "COOPERATION", "reasonText", "Samarbejdsvanskeligheder", "requestedBy", "leder1")).getBody().caseId();
         awaitStep(dismissal, "Kontroller afskedigelse");
-        completeFirstTask("bo", dismissal, Map.of("hearingDeadline", LocalDate.now().plusDays(14).toString()));
+        completeFirstTask("bo", dismissal, Map.of("hearingDeadline", TestClock.today().plusDays(14).toString()));
         awaitStep(dismissal, "Svar eller frist?");
         assertThat(postJson("servicenow", "/api/v1/cases/" + dismissal + "/hearing-reply",
                 Map.of("receivedAt", "2027-04-10T09:00:00+02:00", "summary", "Ingen bemærkninger")).getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -2,16 +2,6 @@ package dk.kk.ks.flow.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dk.kk.ks.flow.intake.CaseView;
 import dk.kk.ks.flow.support.IntegrationTestCase;
+import dk.kk.ks.flow.support.WebappBrowser;
 
 /**
  * The webapps (Cockpit, Tasklist, Admin) keep Camunda's CSRF protection: a state-changing call to their
@@ -27,12 +18,9 @@ import dk.kk.ks.flow.support.IntegrationTestCase;
  */
 class WebappCsrfTest extends IntegrationTestCase {
 
-    private static final String TOKEN = "XSRF-TOKEN";
-    private static final String TOKEN_HEADER = "X-XSRF-TOKEN";
-
     @Test
     void theLoginNeedsTheTokenOfTheSession() throws Exception {
-        Browser browser = new Browser();
+        WebappBrowser browser = new WebappBrowser(http.getRootUri());
         browser.open();
         assertThat(browser.token()).isNotBlank();
 
@@ -51,7 +39,7 @@ class WebappCsrfTest extends IntegrationTestCase {
         String complete = "/camunda/api/engine/engine/default/task/" + taskId + "/complete";
         String approval = "{\"variables\":{\"approved\":{\"value\":true}}}";
 
-        Browser browser = new Browser();
+        WebappBrowser browser = new WebappBrowser(http.getRootUri());
         browser.loggedInAs("bo");
         assertThat(browser.postJson(complete, approval, false).statusCode()).isEqualTo(403);
         assertThat(tasks("bo", caseId)).extracting(task -> task.get("id")).containsExactly(taskId);
@@ -62,54 +50,5 @@ class WebappCsrfTest extends IntegrationTestCase {
         CaseView done = awaitCompleted(caseId);
         assertThat(done.outcome()).isEqualTo("PAID");
         assertThat(done.result()).containsEntry("approvedBy", List.of("bo"));
-    }
-
-    /** A browser: a cookie jar and the XSRF-TOKEN cookie sent back as a header when asked to. */
-    private final class Browser {
-        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-
-        /** Opens Tasklist, which gives the session and its token. */
-        void open() throws IOException, InterruptedException {
-            assertThat(get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
-        }
-
-        void loggedInAs(String user) throws IOException, InterruptedException {
-            open();
-            assertThat(login(user, true).statusCode()).isEqualTo(200);
-            open();
-        }
-
-        HttpResponse<String> login(String user, boolean withToken) throws IOException, InterruptedException {
-            String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
-            return send(request("/camunda/api/admin/auth/user/default/login/tasklist", withToken)
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
-        }
-
-        HttpResponse<String> postJson(String path, String json, boolean withToken) throws IOException, InterruptedException {
-            return send(request(path, withToken).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return send(HttpRequest.newBuilder(uri(path)).GET());
-        }
-
-        String token() {
-            return cookies.getCookieStore().getCookies().stream().filter(cookie -> TOKEN.equals(cookie.getName()))
-                    .map(HttpCookie::getValue).reduce((first, last) -> last).orElse(null);
-        }
-
-        private HttpRequest.Builder request(String path, boolean withToken) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-            return withToken ? request.header(TOKEN_HEADER, token()) : request;
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        private URI uri(String path) {
-            return URI.create(http.getRootUri() + path);
-        }
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
 import dk.kk.ks.flow.support.IntegrationTestCase;
+import dk.kk.ks.flow.support.TestClock;
 
 /**
  * The nightly reconciliation against the sandbox's ServiceNow and Opus Løn, over real HTTP with the job
@@ -35,7 +35,7 @@ class ResignationReconciliationIntegrationTest extends IntegrationTestCase {
 
     @Test
     void twoMismatchesBecomeTwoTasksForPayroll() {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
+        LocalDate today = TestClock.today();
         String run = String.format("%05d", ThreadLocalRandom.current().nextInt(100_000));
         String matching = "E7" + run;
         String otherDate = "E8" + run;

@@ -9,17 +9,25 @@ import static org.mockito.Mockito.when;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import camundajar.impl.com.cronutils.model.CronType;
+import camundajar.impl.com.cronutils.model.definition.CronDefinitionBuilder;
+import camundajar.impl.com.cronutils.model.time.ExecutionTime;
+import camundajar.impl.com.cronutils.parser.CronParser;
+
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.junit.jupiter.api.Test;
 
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
 import dk.kk.ks.flow.support.ProcessTestCase;
+import dk.kk.ks.flow.support.TestClock;
 
 /** The nightly reconciliation diagram with the ports mocked: one task per mismatch, none for a match, none when nothing closed. */
 class ResignationReconciliationProcessTest extends ProcessTestCase {
@@ -27,15 +35,36 @@ class ResignationReconciliationProcessTest extends ProcessTestCase {
     static final String PROCESS = "robot-resignation-reconciliation";
 
     @Test
-    void theTimerRunsEveryNightAtTwo() {
+    void theTimerRunsEveryNightAtThree() {
         Job timer = processEngine.getManagementService().createJobQuery().processDefinitionKey(PROCESS).timers().singleResult();
         assertThat(timer).isNotNull();
-        assertThat(timer.getDuedate().toInstant().atZone(ZoneId.systemDefault()).getHour()).isEqualTo(2);
+        assertThat(timer.getDuedate().toInstant().atZone(ZoneId.systemDefault()).getHour()).isEqualTo(3);
+    }
+
+    /**
+     * Production runs in Copenhagen time (docker/Dockerfile), and the engine reads a cron expression in the JVM's zone:
+     * evaluated as the engine does (its CronTimer: cron-utils, Spring 5.3 syntax) in Copenhagen, the timer runs exactly
+     * once each night of two years, also when the clocks go forward (02:00-03:00 does not exist) and back (it comes twice).
+     */
+    @Test
+    void theTimerRunsOnceEveryNightInCopenhagenAlsoWhenTheClocksChange() {
+        String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS)
+                .latestVersion().singleResult().getId();
+        TimerEventDefinition nightly = processEngine.getRepositoryService().getBpmnModelInstance(definitionId).getModelElementById("Timer_Nightly");
+        ExecutionTime timer = ExecutionTime.forCron(new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING53))
+                .parse(nightly.getTimeCycle().getTextContent()));
+
+        ZonedDateTime previous = LocalDate.of(2027, 1, 1).atStartOfDay(TestClock.COPENHAGEN);
+        for (LocalDate night = LocalDate.of(2027, 1, 1); night.getYear() < 2029; night = night.plusDays(1)) {
+            ZonedDateTime run = timer.nextExecution(previous).orElseThrow();
+            assertThat(run.toLocalDate()).as("the run after the one at %s: %s", previous, run).isEqualTo(night);
+            previous = run;
+        }
     }
 
     @Test
     void eachMismatchBecomesATaskForPayroll() {
-        String yesterday = LocalDate.now(ZoneId.of("Europe/Copenhagen")).minusDays(1).toString();
+        String yesterday = TestClock.today().minusDays(1).toString();
         when(serviceNow.query(eq("sc_req_item"), eq("u_category=resignation^state=3^u_closed_on=" + yesterday), anyInt())).thenReturn(List.of(
                 record("RITM0000101", "E101", "2026-11-30"),
                 record("RITM0000102", "E102", "2026-11-30"),

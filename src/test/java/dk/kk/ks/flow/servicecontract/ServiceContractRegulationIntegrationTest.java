@@ -42,7 +42,7 @@ class ServiceContractRegulationIntegrationTest extends IntegrationTestCase {
         assertThat(sent.get("contractNumber")).isEqualTo("SK-2027-0042");
         assertThat(new java.math.BigDecimal(sent.get("amount").toString())).isEqualByComparingTo("-12150.00");
         assertThat(serviceNowRecord(ref)).containsEntry("state", "3");
-        assertThat((String) serviceNowRecord(ref).get("work_notes")).contains("POSTED").contains("Beløb: -12.150,00 kr.");
+        assertThat((String) serviceNowRecord(ref).get("work_notes")).contains("Udfald: Bogført.").contains("Beløb: -12.150,00 kr.");
     }
 
     @Test
@@ -80,8 +80,7 @@ class ServiceContractRegulationIntegrationTest extends IntegrationTestCase {
         assertThat(done.reasons()).containsExactly("CONTRACT_INACTIVE", "WRONG_DEPARTMENT");
         assertThat(serviceNowRecord(ref)).containsEntry("state", "4");
         assertThat((String) serviceNowRecord(ref).get("work_notes"))
-                .contains("Servicekontrakten er ikke aktiv på ikrafttrædelsesdatoen (CONTRACT_INACTIVE)")
-                .contains("Servicekontrakten tilhører en anden forvaltning (WRONG_DEPARTMENT)");
+                .contains("Servicekontrakten er ikke aktiv på ikrafttrædelsesdatoen; Servicekontrakten tilhører en anden forvaltning.");
     }
 
     @Test

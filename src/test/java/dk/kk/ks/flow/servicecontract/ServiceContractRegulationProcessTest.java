@@ -101,7 +101,7 @@ class ServiceContractRegulationProcessTest extends ProcessTestCase {
         assertThat(caseType.result(variables(regulation)))
                 .containsEntry("amount", new BigDecimal("-12150.00")).containsEntry("automatic", true);
         assertThat(workNote(regulation, ServiceNowPort.State.CLOSED_COMPLETE))
-                .contains("Udfald: POSTED")
+                .contains("Udfald: Bogført.")
                 .contains("Beløb: -12.150,00 kr. (-3 x 450,00 kr. x 9 mdr.)")
                 .contains("Bogført automatisk i Opus Økonomi som bilag 4900000042");
     }
@@ -153,7 +153,7 @@ class ServiceContractRegulationProcessTest extends ProcessTestCase {
                 .containsEntry("outcome", "REJECTED").containsEntry("reasons", List.of("REJECTED_BY_REVIEWER"));
         verify(opusOekonomi, never()).postInternalSettlement(any(), anyString());
         assertThat(workNote(regulation, ServiceNowPort.State.CLOSED_INCOMPLETE))
-                .contains("Reguleringen er afvist ved gennemgang i KS Økonomi (REJECTED_BY_REVIEWER)");
+                .contains("Udfald: Afvist. Begrundelse: Afvist ved gennemgang.");
     }
 
     @Test
@@ -170,7 +170,7 @@ class ServiceContractRegulationProcessTest extends ProcessTestCase {
         assertThat(caseType.result(variables(regulation))).containsEntry("amount", null).containsEntry("automatic", true);
         verify(opusOekonomi, never()).postInternalSettlement(any(), anyString());
         assertThat(workNote(regulation, ServiceNowPort.State.CLOSED_INCOMPLETE))
-                .contains("Servicekontrakten findes ikke i kontraktregistret (UNKNOWN_CONTRACT)");
+                .contains("Begrundelse: Servicekontrakten findes ikke i kontraktregistret.");
     }
 
     @Test
@@ -183,8 +183,8 @@ class ServiceContractRegulationProcessTest extends ProcessTestCase {
         assertThat(regulation).isEnded().variables()
                 .containsEntry("outcome", "REJECTED").containsEntry("reasons", List.of("CONTRACT_INACTIVE", "WRONG_DEPARTMENT"));
         assertThat(workNote(regulation, ServiceNowPort.State.CLOSED_INCOMPLETE))
-                .contains("Servicekontrakten er ikke aktiv på ikrafttrædelsesdatoen (CONTRACT_INACTIVE); "
-                        + "Servicekontrakten tilhører en anden forvaltning (WRONG_DEPARTMENT).");
+                .contains("Servicekontrakten er ikke aktiv på ikrafttrædelsesdatoen; "
+                        + "Servicekontrakten tilhører en anden forvaltning.");
         verify(opusOekonomi, never()).postInternalSettlement(any(), anyString());
     }
 

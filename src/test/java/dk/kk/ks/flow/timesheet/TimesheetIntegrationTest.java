@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dk.kk.ks.flow.intake.CaseView;
 import dk.kk.ks.flow.support.IntegrationTestCase;
+import dk.kk.ks.flow.support.TestClock;
 
 /** Timesheets through the intake API, the calculation endpoint and the holiday calendar, with the sandbox. */
 class TimesheetIntegrationTest extends IntegrationTestCase {
@@ -54,7 +55,7 @@ class TimesheetIntegrationTest extends IntegrationTestCase {
     void withoutAWageTheCalculationUsesTheAnnualSalaryInOpus() throws Exception {
         putSandboxData("/sandbox/opus/employees/E30250", employee(481000.00));
         Map<String, Object> body = Map.of("employeeNumber", "E30250", "agreement", "KK-STANDARD",
-                "lines", List.of(Map.of("date", LocalDate.now().minusDays(3).toString(), "start", "17:00", "end", "19:00", "kind", "NORMAL")));
+                "lines", List.of(Map.of("date", TestClock.today().minusDays(3).toString(), "start", "17:00", "end", "19:00", "kind", "NORMAL")));
 
         JsonNode calculation = json.readTree(postJson("servicenow", "/api/v1/timesheets/calculation", body).getBody());
 
@@ -114,7 +115,7 @@ class TimesheetIntegrationTest extends IntegrationTestCase {
     void aTimesheetWithAWarningWaitsForPayroll() {
         String ref = newServiceNowRef("RITM");
         Map<String, Object> body = Map.of("serviceNowRef", ref, "employeeNumber", "E10001", "agreement", "KK-STANDARD",
-                "lines", List.of(Map.of("date", LocalDate.now().minusDays(120).toString(), "start", "17:00", "end", "21:00", "kind", "NORMAL")));
+                "lines", List.of(Map.of("date", TestClock.today().minusDays(120).toString(), "start", "17:00", "end", "21:00", "kind", "NORMAL")));
 
         CaseView waiting = awaitStep(createCase("timesheets", body).getBody().caseId(), "Kontroller timeseddel");
 
@@ -135,7 +136,7 @@ class TimesheetIntegrationTest extends IntegrationTestCase {
     }
 
     private static LocalDate lastSunday() {
-        LocalDate day = LocalDate.now().minusDays(1);
+        LocalDate day = TestClock.today().minusDays(1);
         while (day.getDayOfWeek() != java.time.DayOfWeek.SUNDAY) {
             day = day.minusDays(1);
         }

@@ -14,8 +14,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dk.kk.ks.flow.calendar.HolidayCalendar;
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
 import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
 import dk.kk.ks.flow.support.ProcessTestCase;
+import dk.kk.ks.flow.support.TestClock;
 
 class TimesheetProcessTest extends ProcessTestCase {
 
@@ -44,6 +48,8 @@ class TimesheetProcessTest extends ProcessTestCase {
     TaskService taskService;
     @Autowired
     TimesheetCaseType caseType;
+    @Autowired
+    HolidayCalendar holidays;
 
     @BeforeEach
     void opusKnowsTheEmployee() {
@@ -55,8 +61,7 @@ class TimesheetProcessTest extends ProcessTestCase {
 
     @Test
     void aTimesheetWithoutWarningsIsKeyedIntoOpusWithNoHumanStep() {
-        LocalDate friday = LocalDate.now().minusDays(10);
-        ProcessInstance timesheet = start("E10001", line(friday, "17:00", "21:00", Kind.NORMAL));
+        ProcessInstance timesheet = start("E10001", line(TestClock.today().minusDays(10), "17:00", "21:00", Kind.NORMAL));
 
         execute(job(timesheet));
         assertThat(timesheet).isWaitingAt("Task_PostSupplements").variables().containsEntry("automatic", true);
@@ -74,7 +79,7 @@ class TimesheetProcessTest extends ProcessTestCase {
 
     @Test
     void aFourteenHourLineGoesToPayrollForReviewAndIsKeyedAsApproved() {
-        LocalDate day = LocalDate.now().minusDays(5);
+        LocalDate day = TestClock.today().minusDays(5);
         ProcessInstance timesheet = start("E10001", line(day, "08:00", "22:00", Kind.NORMAL));
 
         execute(job(timesheet));
@@ -93,15 +98,20 @@ class TimesheetProcessTest extends ProcessTestCase {
 
     @Test
     void aCorrectionChangesTheHoursAndRecomputesTheAmountOfThatLineOnly() {
-        LocalDate day = LocalDate.now().minusDays(5);
+        // A Saturday that is no holiday: 08:00-22:00 earns two lines, the Saturday supplement and the evening one.
+        LocalDate day = TestClock.today().minusDays(3).with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
+        while (holidays.holidayStart(day).isPresent()) {
+            day = day.minusWeeks(1);
+        }
+        LocalDate saturday = day;
         ProcessInstance timesheet = start("E10001", line(day, "08:00", "22:00", Kind.NORMAL));
         execute(job(timesheet));
 
         assertThatThrownBy(() -> taskService.complete(task(timesheet).getId(), Map.of("decision", "CORRECT",
-                "corrections", day.minusDays(1) + " aften 2")))
+                "corrections", saturday.minusDays(1) + " aften 2")))
                 .hasMessageContaining("kun beregnede linjer");
         taskService.complete(task(timesheet).getId(), Map.of("decision", "CORRECT",
-                "corrections", day + " aften 2,00"));
+                "corrections", saturday + " aften 2,00"));
         execute(job(timesheet));
 
         ArgumentCaptor<OpusLonPort.OneOffPayment> payment = ArgumentCaptor.forClass(OpusLonPort.OneOffPayment.class);
@@ -111,12 +121,17 @@ class TimesheetProcessTest extends ProcessTestCase {
         assertThat(evening.hours()).isEqualByComparingTo("2.00");
         // 2.00 h x 250.00 kr x 35.12 %
         assertThat(evening.amount()).isEqualByComparingTo("175.60");
-        assertThat(payment.getValue().lines()).hasSizeGreaterThan(1);
+        // The Saturday line as calculated: 14.00 h x 250.00 kr x 31.71 %
+        assertThat(payment.getValue().lines()).hasSize(2).filteredOn(l -> l.wageType().equals("3103")).singleElement()
+                .satisfies(l -> {
+                    assertThat(l.hours()).isEqualByComparingTo("14.00");
+                    assertThat(l.amount()).isEqualByComparingTo("1109.85");
+                });
     }
 
     @Test
     void aRejectionNeedsACommentAndEndsRejectedWithTheWarnings() {
-        ProcessInstance timesheet = start("E10001", line(LocalDate.now().plusDays(3), "17:00", "21:00", Kind.NORMAL));
+        ProcessInstance timesheet = start("E10001", line(TestClock.today().plusDays(3), "17:00", "21:00", Kind.NORMAL));
         execute(job(timesheet));
         assertThat(timesheet).isWaitingAt("Task_Review");
 
@@ -135,7 +150,7 @@ class TimesheetProcessTest extends ProcessTestCase {
     @Test
     void anEmployeeUnknownToOpusIsReviewed() {
         when(opusLon.employee("E99999")).thenReturn(Optional.empty());
-        ProcessInstance timesheet = start("E99999", line(LocalDate.now().minusDays(2), "17:00", "21:00", Kind.NORMAL));
+        ProcessInstance timesheet = start("E99999", line(TestClock.today().minusDays(2), "17:00", "21:00", Kind.NORMAL));
 
         execute(job(timesheet));
 

@@ -1,5 +1,6 @@
 package dk.kk.ks.flow.integration.edoc;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.util.ArrayList;
@@ -37,6 +38,11 @@ class EdocSimulator {
     private final Map<String, StoredCase> cases = new ConcurrentHashMap<>();
     private final AtomicInteger caseSequence = new AtomicInteger();
     private final AtomicInteger documentSequence = new AtomicInteger();
+    private final Clock clock;
+
+    EdocSimulator(Clock clock) {
+        this.clock = clock;
+    }
 
     /** Sandbox data: every case with its documents, by case number. */
     @GetMapping("/cases")
@@ -64,7 +70,7 @@ class EdocSimulator {
         if (!request.kle().matches("\\d{2}\\.\\d{2}\\.\\d{2}")) {
             return error(HttpStatus.UNPROCESSABLE_ENTITY, "INVALID_KLE", "Not a KLE subject key: " + request.kle());
         }
-        String caseNumber = Year.now() + "-" + String.format("%07d", caseSequence.incrementAndGet());
+        String caseNumber = Year.now(clock) + "-" + String.format("%07d", caseSequence.incrementAndGet());
         cases.put(caseNumber, new StoredCase(new EdocPort.Case(caseNumber, request.title(), request.kle(), request.party(), List.of()),
                 new ConcurrentHashMap<>()));
         return ResponseEntity.status(HttpStatus.CREATED).body(new EdocClient.CaseCreated(caseNumber));
@@ -78,7 +84,7 @@ class EdocSimulator {
         }
         String documentId = "D" + String.format("%08d", documentSequence.incrementAndGet());
         EdocPort.Document journalised = new EdocPort.Document(documentId, document.title(), document.documentType(),
-                document.filename(), OffsetDateTime.now());
+                document.filename(), OffsetDateTime.now(clock));
         StoredCase updated = cases.computeIfPresent(caseNumber, (number, stored) -> {
             List<EdocPort.Document> documents = new ArrayList<>(stored.summary().documents());
             documents.add(journalised);

@@ -1,5 +1,7 @@
 package dk.kk.ks.flow.integration.sandbox;
 
+import java.time.Clock;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class SandboxConfiguration {
 
     @Bean
-    FilterRegistrationBean<SandboxFilter> sandboxFilter(SandboxSystems systems, ObjectMapper objectMapper) {
-        FilterRegistrationBean<SandboxFilter> registration = new FilterRegistrationBean<>(new SandboxFilter(systems, objectMapper));
+    FilterRegistrationBean<SandboxFilter> sandboxFilter(SandboxSystems systems, ObjectMapper objectMapper, Clock clock) {
+        FilterRegistrationBean<SandboxFilter> registration = new FilterRegistrationBean<>(new SandboxFilter(systems, objectMapper, clock));
         registration.addUrlPatterns("/sandbox/*");
         return registration;
     }

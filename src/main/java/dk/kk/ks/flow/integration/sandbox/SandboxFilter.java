@@ -3,6 +3,7 @@ package dk.kk.ks.flow.integration.sandbox;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,9 +41,11 @@ class SandboxFilter extends OncePerRequestFilter {
     private final SandboxSystems systems;
     /** Reads logged bodies keeping amounts exactly as sent (12500.00 stays 12500.00). */
     private final ObjectReader jsonReader;
+    private final Clock clock;
 
-    SandboxFilter(SandboxSystems systems, ObjectMapper objectMapper) {
+    SandboxFilter(SandboxSystems systems, ObjectMapper objectMapper, Clock clock) {
         this.systems = systems;
+        this.clock = clock;
         this.jsonReader = objectMapper.readerFor(JsonNode.class)
                 .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .with(JsonNodeFactory.withExactBigDecimals(true));
@@ -88,7 +91,7 @@ class SandboxFilter extends OncePerRequestFilter {
 
         SimulatedSystem.StoredAnswer stored = replayKey == null ? null : system.storedAnswer(replayKey);
         if (stored != null) {
-            system.record(new SimulatedSystem.RecordedRequest(OffsetDateTime.now(), request.getMethod(), path, key, parse(body),
+            system.record(new SimulatedSystem.RecordedRequest(OffsetDateTime.now(clock), request.getMethod(), path, key, parse(body),
                     stored.status(), parse(stored.body()), true));
             response.setStatus(stored.status());
             if (stored.contentType() != null) {
@@ -99,7 +102,7 @@ class SandboxFilter extends OncePerRequestFilter {
         }
         ContentCachingResponseWrapper cachingResponse = new ContentCachingResponseWrapper(response);
         chain.doFilter(new CachedBodyRequest(request, body), cachingResponse);
-        system.record(new SimulatedSystem.RecordedRequest(OffsetDateTime.now(), request.getMethod(), path, key, parse(body),
+        system.record(new SimulatedSystem.RecordedRequest(OffsetDateTime.now(clock), request.getMethod(), path, key, parse(body),
                 cachingResponse.getStatus(), parse(cachingResponse.getContentAsByteArray()), false));
         if (replayKey != null && cachingResponse.getStatus() < 500) {
             system.storeAnswer(replayKey, new SimulatedSystem.StoredAnswer(cachingResponse.getStatus(), cachingResponse.getContentType(),

@@ -23,6 +23,7 @@ import dk.kk.ks.flow.dismissal.DismissalLetters;
 import dk.kk.ks.flow.integration.ExternalSystemUnavailableException;
 import dk.kk.ks.flow.integration.edoc.EdocPort;
 import dk.kk.ks.flow.support.IntegrationTestCase;
+import dk.kk.ks.flow.support.TestClock;
 
 /**
  * The eDoc and Digital Post ports against the sandbox simulators over real HTTP: a hearing letter is rendered,
@@ -96,7 +97,7 @@ class DismissalSandboxIntegrationTest extends IntegrationTestCase {
         String good = new MemoMessageBuilder(new MemoMessageBuilder.Sender("64942212", "CVR", "Københavns Kommune"),
                 new MemoMessageBuilder.Kle("81.03.00", "KLE 2024", "G01", "Personalesager"))
                 .kombiRequest(DigitalPostPort.Letter.toCitizen(CPR, "Mette Jensen", "Partshøring", true, "2026-0000001",
-                        new byte[] {1, 2, 3}, "a.pdf"), UUID.randomUUID(), java.time.OffsetDateTime.now());
+                        new byte[] {1, 2, 3}, "a.pdf"), UUID.randomUUID(), java.time.OffsetDateTime.now(TestClock.clock()));
 
         assertThat(postXml(good).getStatusCode().value()).isEqualTo(200);
         ResponseEntity<String> wrongNamespace = postXml(good.replace("https://DigitalPost.dk/MeMo-1", "urn:wrong"));

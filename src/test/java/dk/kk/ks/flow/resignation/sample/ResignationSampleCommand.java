@@ -2,6 +2,7 @@ package dk.kk.ks.flow.resignation.sample;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import dk.kk.ks.flow.support.sample.SampleRun;
  *     -Dexec.mainClass=dk.kk.ks.flow.resignation.sample.ResignationSampleCommand \
  *     -Dexec.args="--count 1000 --seed 42 --url http://localhost:8080"
  * </pre>
+ * The dates are relative to the running application's today: the real date in Copenhagen, or {@code --today 2027-03-10}
+ * for an application run as another moment ({@code ksflow.clock.offset}).
  */
 public final class ResignationSampleCommand {
 
@@ -35,7 +38,7 @@ public final class ResignationSampleCommand {
         }
         long seed = Long.parseLong(options.get("--seed"));
         int firstNumber = (int) (System.currentTimeMillis() / 1000 % 9_000_000);
-        List<ResignationSample.Resignation> resignations = new ResignationSample(seed, LocalDate.now(), "FRTR")
+        List<ResignationSample.Resignation> resignations = new ResignationSample(seed, runningApplicationsToday(options), "FRTR")
                 .resignations(Integer.parseInt(options.get("--count")), firstNumber);
         SampleRun.Report report = run(new SampleRun(options.get("--url")), resignations,
                 Duration.ofSeconds(Long.parseLong(options.get("--timeout-seconds"))));
@@ -46,5 +49,9 @@ public final class ResignationSampleCommand {
         return run.run(ResignationSample.sandboxData(resignations), "resignations",
                 resignations.stream().map(ResignationSample.Resignation::sampleCase).toList(), REVIEW_STEP,
                 view -> "AUTOMATIC".equals(view.at("/result/triage").asText()), timeout);
+    }
+
+    private static LocalDate runningApplicationsToday(Map<String, String> options) {
+        return options.containsKey("--today") ? LocalDate.parse(options.get("--today")) : LocalDate.now(ZoneId.of("Europe/Copenhagen"));
     }
 }

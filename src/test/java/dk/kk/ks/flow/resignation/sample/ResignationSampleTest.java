@@ -3,7 +3,6 @@ package dk.kk.ks.flow.resignation.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dk.kk.ks.flow.support.IntegrationTestCase;
 import dk.kk.ks.flow.support.sample.SampleRun;
+import dk.kk.ks.flow.support.TestClock;
 
 /** The resignation sample through the running application: deaths, civil servants and advance holiday, and only they, reach a caseworker. */
 class ResignationSampleTest extends IntegrationTestCase {
@@ -20,7 +20,7 @@ class ResignationSampleTest extends IntegrationTestCase {
 
     @Test
     void aSampleOf100GoesThroughWithOnlyThePlantedCasesReviewed() throws Exception {
-        List<ResignationSample.Resignation> resignations = new ResignationSample(42, LocalDate.now(), "FRTS")
+        List<ResignationSample.Resignation> resignations = new ResignationSample(42, TestClock.today(), "FRTS")
                 .resignations(100, (int) Math.abs(System.nanoTime() % 9_000_000));
 
         SampleRun.Report report = ResignationSampleCommand.run(new SampleRun("http://localhost:" + port), resignations, Duration.ofSeconds(180));

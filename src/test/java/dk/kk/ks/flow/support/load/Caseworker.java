@@ -1,7 +1,6 @@
 package dk.kk.ks.flow.support.load;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.kk.ks.flow.support.TestClock;
 
 /**
  * A simulated caseworker: completes every open user task of the seven case types through the engine's
@@ -86,7 +86,7 @@ public final class Caseworker {
         return switch (form) {
             case "timesheet-review" -> Map.of("decision", "APPROVE");
             case "resignation-review" -> Map.of("decision", "CONFIRM");
-            case "dismissal-check" -> Map.of("hearingDeadline", LocalDate.now().plusDays(14).toString());
+            case "dismissal-check" -> Map.of("hearingDeadline", TestClock.today().plusDays(14).toString());
             case "dismissal-decision", "dismissal-civil-servant" ->
                     Map.of("decision", "DISMISS", "justification", "Stillingen nedlægges; ingen anden stilling");
             case "payment-card-approver" -> Map.of("assignment", "ASSIGN", "approverUserId", "leder1",
@@ -104,7 +104,7 @@ public final class Caseworker {
                 + "&firstResult=0&maxResults=" + PAGE, "demo");
         for (JsonNode subscription : waiting) {
             HttpResponse<String> reply = client.send("POST", "/api/v1/cases/" + subscription.path("processInstanceId").asText()
-                    + "/hearing-reply", Map.of("receivedAt", OffsetDateTime.now().toString(),
+                    + "/hearing-reply", Map.of("receivedAt", OffsetDateTime.now(TestClock.clock()).toString(),
                     "summary", "Medarbejderen har ingen bemærkninger"), "servicenow");
             if (reply.statusCode() == 200) {
                 answered++;

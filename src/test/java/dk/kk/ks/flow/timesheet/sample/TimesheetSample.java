@@ -2,6 +2,8 @@ package dk.kk.ks.flow.timesheet.sample;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,9 +133,12 @@ public final class TimesheetSample {
     private void plant(Problem problem, List<Map<String, Object>> lines) {
         switch (problem) {
             case OVERLAP -> {
+                // Two hours of overtime from an hour into the first shift: on the next date when that is past midnight
+                // (a shift from 23:00), so that the lines overlap whatever shift it is.
                 Map<String, Object> first = lines.get(0);
-                lines.add(line(LocalDate.parse((String) first.get("date")), plusHours((String) first.get("start"), 1),
-                        plusHours((String) first.get("start"), 3), "OVERTIME"));
+                LocalDateTime from = LocalDate.parse((String) first.get("date")).atTime(LocalTime.parse((String) first.get("start")))
+                        .plusHours(1);
+                lines.add(line(from.toLocalDate(), from.toLocalTime().toString(), from.toLocalTime().plusHours(2).toString(), "OVERTIME"));
             }
             case LINE_OVER_13_HOURS -> lines.set(0, line(LocalDate.parse((String) lines.get(0).get("date")), "07:00", "21:00", "NORMAL"));
             case FOUR_MONTHS_OLD -> lines.add(line(today.minusMonths(4), "15:00", "23:00", "NORMAL"));
@@ -151,6 +156,6 @@ public final class TimesheetSample {
     }
 
     private static String plusHours(String time, int hours) {
-        return java.time.LocalTime.parse(time).plusHours(hours).toString();
+        return LocalTime.parse(time).plusHours(hours).toString();
     }
 }

@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dk.kk.ks.flow.support.IntegrationTestCase;
+import dk.kk.ks.flow.support.TestClock;
 import dk.kk.ks.flow.support.sample.SampleRun;
+import dk.kk.ks.flow.timesheet.Employment;
+import dk.kk.ks.flow.timesheet.Kind;
+import dk.kk.ks.flow.timesheet.TimesheetLine;
+import dk.kk.ks.flow.timesheet.TimesheetWarning;
+import dk.kk.ks.flow.timesheet.TimesheetWarnings;
 
 /** The timesheet sample through the running application: the planted problems, and only they, go to review. */
 class TimesheetSampleTest extends IntegrationTestCase {
@@ -29,9 +38,34 @@ class TimesheetSampleTest extends IntegrationTestCase {
         assertThat(first).extracting(TimesheetSample.Timesheet::problem).contains(TimesheetSample.Problem.values());
     }
 
+    /** Pure: whatever day it is and whatever shift a problem is planted on, the warnings find exactly the planted problems. */
+    @Test
+    void everyPlantedProblemIsWarnedAndNoOtherTimesheetIs() {
+        TimesheetWarnings warnings = new TimesheetWarnings(Duration.ofHours(13), 90);
+        for (LocalDate today = TestClock.today(); today.isBefore(TestClock.today().plusDays(7)); today = today.plusDays(1)) {
+            TimesheetSample sample = new TimesheetSample(today.toEpochDay(), today, 30, 0.30, "SMPL");
+            Map<String, Employment> employments = sample.employees().stream().collect(Collectors.toMap(TimesheetSample.Employee::employeeNumber,
+                    e -> new Employment(LocalDate.parse((String) e.sandboxData().get("hireDate")), null)));
+            for (TimesheetSample.Timesheet timesheet : sample.timesheets(500, 1)) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> lines = (List<Map<String, Object>>) timesheet.body().get("lines");
+                List<TimesheetWarning> found = warnings.evaluate(lines.stream().map(l -> new TimesheetLine(LocalDate.parse((String) l.get("date")),
+                                LocalTime.parse((String) l.get("start")), LocalTime.parse((String) l.get("end")), Kind.valueOf((String) l.get("kind"))))
+                        .toList(), today, employments.get((String) timesheet.body().get("employeeNumber")));
+                String what = timesheet.problem() + " on " + today + ": " + lines;
+                switch (timesheet.problem()) {
+                    case NONE -> assertThat(found).as(what).isEmpty();
+                    case OVERLAP -> assertThat(found).as(what).contains(TimesheetWarning.OVERLAPPING_LINES);
+                    case LINE_OVER_13_HOURS -> assertThat(found).as(what).contains(TimesheetWarning.LINE_OVER_13_HOURS);
+                    case FOUR_MONTHS_OLD -> assertThat(found).as(what).contains(TimesheetWarning.OLDER_THAN_90_DAYS);
+                }
+            }
+        }
+    }
+
     @Test
     void aSampleOf120GoesThroughWithOnlyThePlantedProblemsReviewed() throws Exception {
-        TimesheetSample sample = new TimesheetSample(42, LocalDate.now(), 20, 0.10, "TSMP");
+        TimesheetSample sample = new TimesheetSample(42, TestClock.today(), 20, 0.10, "TSMP");
         int firstNumber = (int) (System.nanoTime() % 9_000_000);
         List<TimesheetSample.Timesheet> timesheets = sample.timesheets(120, Math.abs(firstNumber));
 
