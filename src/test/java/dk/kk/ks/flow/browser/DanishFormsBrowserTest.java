@@ -56,7 +56,9 @@ class DanishFormsBrowserTest extends BrowserTestCase {
         assertAccessible("Behandl fratrædelse, empty");
         submitIncompleteForm("Behandl fratrædelse, refused");
         chooseRadio("Ret fradraget");
-        typeInto("Rettet fradrag (kr.)", "1234.50");
+        // A Danish decimal comma is taken (form-js shows it as a point).
+        typeInto("Rettet fradrag (kr.)", "1234,50");
+        assertThat(formField("Rettet fradrag (kr.)")).isEqualTo("1234.50");
         assertAccessible("Behandl fratrædelse, filled");
     }
 
