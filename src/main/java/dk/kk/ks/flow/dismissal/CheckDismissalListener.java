@@ -11,9 +11,15 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.platform.CompletionRules;
+import dk.kk.ks.flow.platform.DanishTexts;
+import dk.kk.ks.flow.platform.FormTexts;
 import dk.kk.ks.flow.platform.ValidationRefusal;
 
-/** On completing "Kontroller afskedigelse": the hearing deadline is a date after today; the timer waits until its end in Copenhagen. */
+/**
+ * On completing "Kontroller afskedigelse": the hearing deadline ({@code dd-mm-åååå} as the form shows it, or an ISO date
+ * from an API client) is a date after today; the process keeps it as an ISO date, and the timer waits until its end in
+ * Copenhagen.
+ */
 @Component("checkDismissal")
 class CheckDismissalListener extends CompletionRules {
 
@@ -27,11 +33,9 @@ class CheckDismissalListener extends CompletionRules {
 
     @Override
     protected void completing(DelegateTask task) {
-        LocalDate deadline;
-        try {
-            deadline = LocalDate.parse(HEARING_DEADLINE.require(task));
-        } catch (DateTimeParseException | IllegalStateException e) {
-            throw new ValidationRefusal("Angiv en høringsfrist (åååå-mm-dd).");
+        LocalDate deadline = date(FormTexts.editedValue(task, HEARING_DEADLINE.name()));
+        if (deadline == null) {
+            throw new ValidationRefusal("Angiv en høringsfrist som dd-mm-åååå.");
         }
         if (!deadline.isAfter(LocalDate.now(clock))) {
             throw new ValidationRefusal("Høringsfristen skal ligge efter i dag.");
@@ -40,5 +44,13 @@ class CheckDismissalListener extends CompletionRules {
         // With the offset: the engine would read a bare date-time in the server's time zone.
         HEARING_DEADLINE_ENDS.set(task.getExecution(),
                 deadline.atTime(LAST_SECOND).atZone(clock.getZone()).toOffsetDateTime().toString());
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return text == null ? null : DanishTexts.parseDate(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -26,6 +27,7 @@ public class DismissalLetters {
 
     private static final Locale DANISH = Locale.forLanguageTag("da-DK");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", DANISH);
+    private static final Pattern HEADING_MARK = Pattern.compile("(?m)^# ");
 
     /** The hearing letter (partshøring, Forvaltningsloven § 19). */
     public record HearingLetter(String employeeName, String reasons, LocalDate letterDate, LocalDate hearingDeadline) {
@@ -86,6 +88,14 @@ public class DismissalLetters {
         fields.put("hearingDeadline", date(letter.hearingDeadline()));
         fields.put("hearingDays", java.time.temporal.ChronoUnit.DAYS.between(letter.letterDate(), letter.hearingDeadline()));
         return render("hearing", fields);
+    }
+
+    /**
+     * The hearing letter as the employee reads it, for the caseworker's check in Tasklist: the text of the PDF, with its
+     * headings as plain lines (the template's "# " marks a heading for the PDF, which a form would show as it is).
+     */
+    public String hearingLetterPreview(HearingLetter letter) {
+        return HEADING_MARK.matcher(hearingLetterText(letter)).replaceAll("");
     }
 
     public String dismissalLetterText(DismissalLetter letter) {

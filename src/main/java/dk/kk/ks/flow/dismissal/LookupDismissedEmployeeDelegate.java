@@ -50,7 +50,7 @@ class LookupDismissedEmployeeDelegate implements JavaDelegate {
         LocalDate today = LocalDate.now(clock);
         LocalDate deadline = today.plusDays(hearingDays);
         HEARING_DEADLINE.set(execution, deadline.toString());
-        HEARING_LETTER_PREVIEW.set(execution, letters.hearingLetterText(
+        HEARING_LETTER_PREVIEW.set(execution, letters.hearingLetterPreview(
                 new DismissalLetters.HearingLetter(employee.name(), REASON_TEXT.require(execution), today, deadline)));
     }
 }

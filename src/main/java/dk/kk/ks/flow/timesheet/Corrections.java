@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dk.kk.ks.flow.platform.DanishTexts;
+
 /**
  * The caseworker's corrections as typed in the review form, one per line: a date, a category and the
- * right number of hours, e.g. {@code 2027-03-26 aften 5,5}. Categories in Danish or as their codes.
+ * right number of hours, e.g. {@code 26-03-2027 aften 5,5} (or the ISO date {@code 2027-03-26}). Categories in Danish or
+ * as their codes.
  */
 final class Corrections {
 
@@ -50,9 +53,9 @@ final class Corrections {
 
     private static LocalDate date(String text, int line) {
         try {
-            return LocalDate.parse(text);
+            return DanishTexts.parseDate(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Linje " + (line + 1) + ": datoen skal skrives åååå-mm-dd, ikke \"" + text + "\"");
+            throw new IllegalArgumentException("Linje " + (line + 1) + ": datoen skal skrives dd-mm-åååå, ikke \"" + text + "\"");
         }
     }
 

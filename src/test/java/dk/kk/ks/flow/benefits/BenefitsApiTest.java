@@ -20,7 +20,7 @@ class BenefitsApiTest extends IntegrationTestCase {
     void managementSeesThePageTheJsonAndTheCsv() {
         ResponseEntity<String> page = as("chef").getForEntity("/benefits", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody()).contains("Gevinstopfølgning", "<svg", "timesheets", "Mål (årsværk)");
+        assertThat(page.getBody()).contains("Gevinstopfølgning", "<svg", "Timesedler", "Mål (årsværk)");
 
         ResponseEntity<String> json = as("chef").getForEntity("/api/v1/benefits?from=2026-01-01&to=2027-01-01", String.class);
         assertThat(json.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -88,7 +88,8 @@ class BenefitsReportTest extends ProcessTestCase {
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("sagstype;startet;afsluttet");
         assertThat(csv).contains("invoice-payouts;4;3;0,333;2;30,0;120,0;60,0;23,09;");
         String page = BenefitsPage.render(march);
-        assertThat(page).contains("Gevinstopfølgning", "<svg", "invoice-payouts", "Historikken har data fra");
+        assertThat(page).contains("Gevinstopfølgning", "<svg", "Fakturaudbetalinger", "Historikken har data fra", "<label for=\"from\">")
+                .doesNotContain(">invoice-payouts<", "#c9c9c9");
     }
 
     /** Starts a payout at {@code start}, approves it at {@code approvedAt} by {@code approver}, and finishes at {@code end}. */

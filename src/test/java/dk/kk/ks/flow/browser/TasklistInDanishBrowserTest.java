@@ -8,7 +8,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Tasklist in a Danish browser: KS Flow's Danish locale (app/tasklist/locales/da.json, first in
- * scripts/config.js), KS Flow's name, and no "time to migrate" banner (styles/user-styles.css).
+ * scripts/config.js), KS Flow's name, and no "time to migrate" banner (styles/user-styles.css). The page says it is
+ * Danish ({@code <html lang="da">}, scripts/ks-flow-danish.js) and passes axe-core's WCAG 2.1 AA rules.
  */
 class TasklistInDanishBrowserTest extends BrowserTestCase {
 
@@ -26,7 +27,9 @@ class TasklistInDanishBrowserTest extends BrowserTestCase {
                 .isEqualTo("Brugernavn");
         assertThat(driver.findElement(By.cssSelector("input[ng-model='password']")).getDomAttribute("placeholder"))
                 .isEqualTo("Adgangskode");
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "da"));
         screenshot("login");
+        assertAccessible("Tasklist's login page");
 
         logInToTasklist("bo");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
@@ -39,5 +42,6 @@ class TasklistInDanishBrowserTest extends BrowserTestCase {
         assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")))
                 .allSatisfy(banner -> assertThat(banner.isDisplayed()).isFalse());
         screenshot("tasklist");
+        assertAccessible("Tasklist's task list");
     }
 }

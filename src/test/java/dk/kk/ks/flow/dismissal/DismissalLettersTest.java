@@ -99,6 +99,14 @@ class DismissalLettersTest {
         assertThat(text).doesNotContain("Felter:", "[(", "${").startsWith(DismissalLetters.SENDER);
     }
 
+    @Test
+    void thePreviewForTheCaseworkerShowsTheHeadingAsTheLetterReadsIt() {
+        DismissalLetters.HearingLetter letter = DismissalLetters.HearingLetter.withDefaultDeadline(NAME, REASONS, LocalDate.of(2026, 11, 27));
+
+        assertThat(letters.hearingLetterText(letter)).contains("\n# Partshøring om påtænkt afskedigelse\n");
+        assertThat(letters.hearingLetterPreview(letter)).contains("\nPartshøring om påtænkt afskedigelse\n").doesNotContainPattern("(?m)^#");
+    }
+
     /** The PDF's text with runs of whitespace (line wraps, page breaks) as single spaces. */
     private static String textOf(byte[] pdf) throws IOException {
         assertThat(pdf).startsWith("%PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));

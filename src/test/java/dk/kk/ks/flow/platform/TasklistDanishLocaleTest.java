@@ -28,6 +28,32 @@ class TasklistDanishLocaleTest {
         assertThat(danish.at("/dateLocales/months/0").asText()).isEqualTo("januar");
     }
 
+    @Test
+    void theSentencesTasklistBuildsFromPiecesReadAsDanish() throws IOException {
+        JsonNode labels = read("da.json").get("labels");
+        JsonNode time = read("da.json").at("/dateLocales/relativeTime");
+
+        // The search bar: "[all|any] of the criteria are met."
+        for (String prefix : new String[] {"", "CAM_WIDGET_SEARCH_"}) {
+            String rest = labels.get(prefix + "MATCH_TYPE").asText();
+            assertThat(labels.get(prefix + "MATCH_TYPE_ALL").asText() + " " + rest).isEqualTo("alle kriterier er opfyldt.");
+            assertThat(labels.get(prefix + "MATCH_TYPE_ANY").asText() + " " + rest).isEqualTo("et eller flere kriterier er opfyldt.");
+        }
+        // A task's age: "Created" + moment's relative time.
+        assertThat(labels.get("CREATION").asText() + " " + time.get("past").asText().replace("%s", "8 minutter"))
+                .isEqualTo("Oprettet for 8 minutter siden");
+        // The logout page wishes a good part of the day: never "god morgen", which is a greeting.
+        assertThat(labels.get("AUTH_LOGOUT_THANKS").asText().replace("{{dayContext}}", labels.get("AUTH_DAY_CONTEXT_MORNING").asText()))
+                .endsWith("Hav en god formiddag!");
+        // KS's words: a process instance's business key is the ServiceNow number; "sag" is KS Flow's case, never a CMMN case.
+        assertThat(labels.get("BUSINESS_KEY").asText()).isEqualTo("ServiceNow-nummer");
+        List<String> all = new ArrayList<>();
+        labels.fieldNames().forEachRemaining(name -> all.add(name + "=" + labels.get(name).asText()));
+        assertThat(all).filteredOn(label -> label.startsWith("CASE_") || label.startsWith("caseInstance"))
+                .isNotEmpty().allSatisfy(label -> assertThat(label).contains("CMMN-sag"));
+        assertThat(all).noneMatch(label -> label.contains("Lejer") || label.contains("af af") || label.contains("alle af"));
+    }
+
     private static List<String> names(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);

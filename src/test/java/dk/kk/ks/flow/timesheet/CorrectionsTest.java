@@ -13,6 +13,7 @@ class CorrectionsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "2027-03-26 aften 5,5        | EVENING        | 5.5",
+            "26-03-2027 aften 5,5        | EVENING        | 5.5",
             "2027-03-26 Nat 0.25         | NIGHT          | 0.25",
             "2027-03-26 lørdag 8         | SATURDAY       | 8",
             "2027-03-26 helligdag 7,75   | SUNDAY_HOLIDAY | 7.75",
@@ -28,7 +29,7 @@ class CorrectionsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "26-03-2027 aften 5 | datoen",
+            "32-03-2027 aften 5 | datoen",
             "2027-03-26 morgen 5 | ukendt kategori",
             "2027-03-26 aften fem | timer skal være et tal",
             "2027-03-26 aften | dato, kategori og timer"})
