@@ -10,11 +10,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.intake.CaseVariables;
+import dk.kk.ks.flow.platform.CaseFacts;
 
 /**
  * "Find godkender i Opus": the employee and the manager who approves the card (ManagerLookup). An
  * employee unknown to Opus ends the case REJECTED (UNKNOWN_EMPLOYEE); a missing manager is recorded as
- * the reason for the caseworker's step "Udpeg godkender".
+ * the reason for the caseworker's step "Udpeg godkender". The requester is the one the case was started
+ * with; the employee's user id and the approver are recorded in {@link CaseFacts} for the approval rules.
  */
 @Component("findPaymentCardApprover")
 class FindApproverDelegate implements JavaDelegate {
@@ -22,18 +24,27 @@ class FindApproverDelegate implements JavaDelegate {
     static final String UNKNOWN_EMPLOYEE = "UNKNOWN_EMPLOYEE";
 
     private final ManagerLookup lookup;
+    private final CaseFacts facts;
 
-    FindApproverDelegate(ManagerLookup lookup) {
+    FindApproverDelegate(ManagerLookup lookup, CaseFacts facts) {
         this.lookup = lookup;
+        this.facts = facts;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        ManagerLookup.Lookup found = lookup.approverFor(EMPLOYEE_NUMBER.require(execution), REQUESTED_BY.require(execution));
+        String caseId = execution.getProcessInstanceId();
+        ManagerLookup.Lookup found = lookup.approverFor(EMPLOYEE_NUMBER.require(execution), facts.require(caseId, CaseFacts.Fact.REQUESTED_BY));
         if (found.employee() == null) {
             CaseVariables.OUTCOME.set(execution, "REJECTED");
             CaseVariables.REASONS.set(execution, List.of(UNKNOWN_EMPLOYEE));
             throw new BpmnError(UNKNOWN_EMPLOYEE, "Opus does not know the employee");
+        }
+        if (found.employee().userId() != null) {
+            facts.record(caseId, CaseFacts.Fact.EMPLOYEE_USER_ID, found.employee().userId());
+        }
+        if (found.approver() != null) {
+            facts.record(caseId, CaseFacts.Fact.APPROVER, found.approver());
         }
         EMPLOYEE_NAME.set(execution, found.employee().name());
         EMPLOYEE_USER_ID.set(execution, found.employee().userId());
