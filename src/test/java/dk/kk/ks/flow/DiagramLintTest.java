@@ -46,7 +46,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Diagrams are for people (DESIGN.md): every diagram in processes/ opens in Camunda Modeler as a complete
+ * Diagrams are for people (CONTRIBUTING.md): every diagram in processes/ opens in Camunda Modeler as a complete
  * left-to-right picture, and keeps the rules the engine checks every deployment against (DeploymentRules, with the
  * application's beans) and the conventions of the shipped diagrams. Checked for every BPMN and DMN file; each
  * convention's failure is shown once with a deliberately broken model (DeploymentRulesTest shows the other rules').

@@ -16,6 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 import dk.kk.ks.flow.intake.CaseType;
 import dk.kk.ks.flow.intake.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -27,6 +32,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Benefits")
 class BenefitsController {
 
+    private static final String JSON = "json";
+    private static final String CSV = "csv";
+
     private final BenefitsReport report;
     private final Clock clock;
 
@@ -35,14 +43,30 @@ class BenefitsController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Staff time saved per case type, against the business case",
-            description = "Cases started from `from` (inclusive) to `to` (exclusive); format=csv for a spreadsheet")
+    @Operation(operationId = "getBenefits", summary = "Staff time saved per case type, against the business case",
+            description = "Cases started from `from` (inclusive) to `to` (exclusive); format=csv for a spreadsheet (semicolons, "
+                    + "Danish number format, as an attachment)",
+            responses = @ApiResponse(responseCode = "200", description = "The report: JSON, or CSV with format=csv", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = BenefitsReport.Report.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+                            examples = @ExampleObject(value = "sagstype;startet;afsluttet;andel uden menneskeligt trin;menneskelige trin;"
+                                    + "median trin (min);90-percentil trin (min);median gennemløb (min);minutter pr. sag før;"
+                                    + "sparede minutter;årsværk pr. år;kr. pr. år;mål årsværk\n"
+                                    + "invoice-payouts;12;10;0,8;2;12,5;30;45;20;180;0,05;31000;0,5\n"))}))
     @GetMapping(path = "/api/v1/benefits", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    ResponseEntity<?> benefits(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    ResponseEntity<?> benefits(@Parameter(description = "The first day (default: 30 days before to)", example = "2027-01-01")
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                               @Parameter(description = "The day after the last day; after from (default: tomorrow)", example = "2027-02-01")
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                               @RequestParam(defaultValue = "json") String format) {
+                               @Parameter(description = "json or csv", schema = @Schema(type = "string", allowableValues = {JSON, CSV},
+                                       defaultValue = JSON))
+                               @RequestParam(required = false) String format) {
+        // Not defaultValue: Spring would take an empty format for the default; only a missing one is json.
+        if (format != null && !JSON.equals(format) && !CSV.equals(format)) {
+            throw new InvalidRequestException("Unknown format", List.of(new CaseType.FieldError("format", "must be json or csv")));
+        }
         BenefitsReport.Report computed = compute(from, to);
-        if ("csv".equalsIgnoreCase(format)) {
+        if (CSV.equals(format)) {
             return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                     .header("Content-Disposition", "attachment; filename=\"gevinstopfoelgning-" + computed.from() + "-" + computed.to() + ".csv\"")
                     .body(BenefitsCsv.write(computed));

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 
 import dk.kk.ks.flow.intake.CaseType;
 import dk.kk.ks.flow.intake.CaseTypes;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The benefits report, computed from the engine's history for the cases started in a period: volumes,
@@ -29,14 +30,29 @@ import dk.kk.ks.flow.intake.CaseTypes;
 public class BenefitsReport {
 
     /** One case type's figures. Times in minutes; money in kroner. */
-    public record Row(String caseType, long started, long completed, BigDecimal automaticShare, long humanSteps,
-                      BigDecimal humanStepMedianMinutes, BigDecimal humanStepP90Minutes, BigDecimal cycleTimeMedianMinutes,
-                      BigDecimal minutesBeforePerCase, BigDecimal minutesSaved, BigDecimal projectedFte, BigDecimal projectedKr,
-                      BigDecimal targetFte) {
+    @Schema(name = "BenefitsRow", description = "One case type's figures; times in minutes, money in kroner")
+    public record Row(@Schema(example = "invoice-payouts") String caseType,
+                      @Schema(example = "12") long started,
+                      @Schema(example = "10") long completed,
+                      @Schema(description = "The share of completed cases with no human step, 0 to 1", example = "0.8") BigDecimal automaticShare,
+                      @Schema(example = "2") long humanSteps,
+                      @Schema(nullable = true, description = "Null without human steps", example = "12.5") BigDecimal humanStepMedianMinutes,
+                      @Schema(nullable = true, description = "Null without human steps", example = "30.0") BigDecimal humanStepP90Minutes,
+                      @Schema(nullable = true, description = "Null without completed cases", example = "45.0") BigDecimal cycleTimeMedianMinutes,
+                      @Schema(example = "20.00") BigDecimal minutesBeforePerCase,
+                      @Schema(example = "180.00") BigDecimal minutesSaved,
+                      @Schema(example = "0.05") BigDecimal projectedFte,
+                      @Schema(example = "31000") BigDecimal projectedKr,
+                      @Schema(example = "0.5") BigDecimal targetFte) {
     }
 
     /** @param earliestData the first day the history holds a case for (history cleanup removes older ones) */
-    public record Report(LocalDate from, LocalDate to, LocalDate earliestData, List<Row> rows) {
+    @Schema(name = "BenefitsReport", description = "Staff time saved per case type in a period, against the business case")
+    public record Report(@Schema(description = "The first day", example = "2027-01-01") LocalDate from,
+                         @Schema(description = "The day after the last day", example = "2027-02-01") LocalDate to,
+                         @Schema(nullable = true, description = "The first day the history holds a case for; null: none",
+                                 example = "2026-06-01") LocalDate earliestData,
+                         List<Row> rows) {
     }
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");

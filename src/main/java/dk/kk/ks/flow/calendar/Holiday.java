@@ -2,6 +2,8 @@ package dk.kk.ks.flow.calendar;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Objects;
@@ -14,7 +16,12 @@ import java.util.Objects;
  *             both names are joined with " / " (see {@link HolidayCalendar})
  * @param from the time of day from which the day counts as a holiday (00:00 for most)
  */
-public record Holiday(LocalDate date, String name, @JsonFormat(pattern = "HH:mm") LocalTime from) {
+@Schema(description = "A day that earns the Sunday/holiday supplement from `from` until midnight")
+public record Holiday(
+        @Schema(example = "2027-03-25") LocalDate date,
+        @Schema(description = "The Danish name; two holidays on one date are joined with \" / \"", example = "Skærtorsdag") String name,
+        @Schema(type = "string", description = "The time of day from which the day counts as a holiday", example = "00:00")
+        @JsonFormat(pattern = "HH:mm") LocalTime from) {
 
     public Holiday {
         Objects.requireNonNull(date, "date");

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The holidays (helligdage) of Københavns Kommune: the days that earn the Sunday/holiday
- * supplement (DOMAIN.md section 2).
+ * supplement (docs/rules.md, "Timesheets").
  *
  * <p>When two holidays fall on the same date (1 May and Kristi himmelfartsdag in 2008,
  * Grundlovsdag and 2. pinsedag in 2017, ...), the date appears once: it starts at the

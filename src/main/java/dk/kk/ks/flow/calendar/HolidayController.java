@@ -10,6 +10,11 @@ import org.springframework.web.bind.annotation.RestController;
 import dk.kk.ks.flow.intake.CaseType;
 import dk.kk.ks.flow.intake.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code GET /api/v1/calendar/holidays?year=2027}: the days that earn the Sunday/holiday supplement. */
@@ -23,10 +28,14 @@ class HolidayController {
         this.calendar = calendar;
     }
 
-    @Operation(summary = "Holidays of Københavns Kommune in a year (1900-2200)",
-            description = "In date order; each with the time of day from which it earns the holiday supplement")
+    @Operation(operationId = "getHolidays", summary = "Holidays of Københavns Kommune in a year (1900-2200)",
+            description = "In date order; each with the time of day from which it earns the holiday supplement",
+            responses = @ApiResponse(responseCode = "200", description = "The holidays",
+                    content = @Content(array = @ArraySchema(schema = @Schema(implementation = Holiday.class)))))
     @GetMapping(path = "/api/v1/calendar/holidays", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<Holiday> holidays(@RequestParam int year) {
+    List<Holiday> holidays(@Parameter(description = "The year", example = "2027",
+                                      schema = @Schema(type = "integer", format = "int32", minimum = "1900", maximum = "2200"))
+                           @RequestParam int year) {
         if (year < HolidayCalendar.MIN_YEAR || year > HolidayCalendar.MAX_YEAR) {
             throw new InvalidRequestException("The year is outside the calendar",
                     List.of(new CaseType.FieldError("year", "must be between " + HolidayCalendar.MIN_YEAR + " and " + HolidayCalendar.MAX_YEAR)));

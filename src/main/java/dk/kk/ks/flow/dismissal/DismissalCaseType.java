@@ -3,6 +3,7 @@ package dk.kk.ks.flow.dismissal;
 import static dk.kk.ks.flow.dismissal.DismissalVariables.*;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -37,5 +38,20 @@ class DismissalCaseType extends CaseType<DismissalRequest> {
         result.put("terminationDate", TERMINATION_DATE.from(variables));
         result.put("severanceMonths", SEVERANCE_MONTHS.from(variables));
         return result;
+    }
+
+    @Override
+    public Class<DismissalResult> resultType() {
+        return DismissalResult.class;
+    }
+
+    @Override
+    public List<String> outcomes() {
+        return List.of("DISMISSED", "WITHDRAWN", "REJECTED");
+    }
+
+    @Override
+    public List<String> reasonCodes() {
+        return List.of("UNKNOWN_EMPLOYEE");
     }
 }

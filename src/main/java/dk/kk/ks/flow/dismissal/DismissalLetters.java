@@ -19,7 +19,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 public class DismissalLetters {
 
-    /** The hearing deadline the state guidance and FOA practice give (DOMAIN.md section 7). */
+    /** The hearing deadline the state guidance and FOA practice give (docs/rules.md, "Involuntary dismissals"). */
     public static final int DEFAULT_HEARING_DAYS = 14;
 
     public static final String SENDER = "Københavns Kommune, Koncernservice";

@@ -9,7 +9,7 @@ import dk.kk.ks.flow.intake.CaseRequest;
 import dk.kk.ks.flow.platform.KnownUser;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** {@code POST /api/v1/dismissals}: an involuntary dismissal (uansøgt afskedigelse), CONTRACT.md. */
+/** {@code POST /api/v1/dismissals}: an involuntary dismissal (uansøgt afskedigelse), docs/servicenow-integration.md. */
 @Schema(description = "An involuntary dismissal: hearing, decision, letters by Digital Post, termination in Opus")
 public record DismissalRequest(
         @Schema(example = "RITM0000004") @NotNull @Pattern(regexp = SERVICE_NOW_REF_PATTERN) String serviceNowRef,

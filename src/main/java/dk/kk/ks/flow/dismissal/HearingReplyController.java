@@ -22,9 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 import dk.kk.ks.flow.intake.CaseView;
 import dk.kk.ks.flow.intake.CaseViews;
 import dk.kk.ks.flow.intake.RequestReader;
+import dk.kk.ks.flow.platform.ApiProblems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code POST /api/v1/cases/{caseId}/hearing-reply}: the employee's reply to the hearing; 409 when the case is not waiting for one. */
@@ -49,11 +52,18 @@ class HearingReplyController {
         this.caseViews = caseViews;
     }
 
-    @Operation(summary = "Register the employee's hearing reply",
+    @Operation(operationId = "replyToHearing", summary = "Register the employee's hearing reply",
+            description = "For a dismissal case that waits for the employee's reply to the hearing (partshøring).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = HearingReply.class))))
+                    content = @Content(schema = @Schema(implementation = HearingReply.class))),
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The reply was registered: the dismissal case",
+                            content = @Content(schema = @Schema(ref = "#/components/schemas/DismissalCase"))),
+                    @ApiResponse(responseCode = "404", description = "No KS Flow case has that id"),
+                    @ApiResponse(responseCode = "409", description = "The case is not waiting for a hearing reply")})
     @PostMapping(path = "/api/v1/cases/{caseId}/hearing-reply", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> reply(@PathVariable String caseId, HttpServletRequest http) {
+    ResponseEntity<?> reply(@Parameter(description = "The dismissal case's id", example = "3f1c2a9e-1b6d-11f0-9a8c-0242ac120002")
+                            @PathVariable String caseId, HttpServletRequest http) {
         HearingReply reply = reader.read(http, HearingReply.class, r -> List.of());
         caseViews.view(caseId);
         try {
@@ -62,8 +72,8 @@ class HearingReplyController {
                             DismissalVariables.REPLY_SUMMARY.name(), reply.summary()))
                     .correlateWithResult();
         } catch (MismatchingMessageCorrelationException notWaiting) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The case is not waiting for a hearing reply");
-            problem.setTitle("Not waiting for a hearing reply");
+            ProblemDetail problem = ApiProblems.problem(HttpStatus.CONFLICT, "not-waiting-for-hearing-reply",
+                    "Not waiting for a hearing reply", "The case is not waiting for a hearing reply");
             return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         CaseView view = caseViews.view(caseId);

@@ -15,6 +15,7 @@ import dk.kk.ks.flow.intake.RequestReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code POST /api/v1/dismissals/notice-calculation}: the employer's notice (Funktionærloven § 2, § 2a); starts nothing. */
@@ -22,10 +23,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Dismissals")
 class NoticeCalculationController {
 
-    @Schema(description = "When the employee was hired and when notice is given")
+    @Schema(name = "NoticeCalculationRequest", description = "When the employee was hired and when notice is given")
     record NoticeRequest(@Schema(example = "2020-01-15") @NotNull LocalDate hireDate,
-                         @Schema(example = "2022-11-10") @NotNull LocalDate noticeDate,
-                         @Schema(description = "Agreed probation: 14 days' notice while the notice date is within the first 3 months of the employment; after that the ordinary notice applies") boolean probation) {
+                         @Schema(example = "2022-11-10", description = "Not before hireDate") @NotNull LocalDate noticeDate,
+                         @Schema(description = "Agreed probation: 14 days' notice while the notice date is within the first 3 months "
+                                 + "of the employment; after that the ordinary notice applies. Default false", example = "false")
+                         boolean probation) {
     }
 
     private final RequestReader reader;
@@ -36,9 +39,12 @@ class NoticeCalculationController {
         this.calculator = calculator;
     }
 
-    @Operation(summary = "Calculate the notice period and termination date",
+    @Operation(operationId = "calculateNotice", summary = "Calculate the notice period and termination date",
+            description = "The employer's notice (Funktionærloven § 2, § 2a). Starts nothing.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = NoticeRequest.class))))
+                    content = @Content(schema = @Schema(implementation = NoticeRequest.class))),
+            responses = @ApiResponse(responseCode = "200", description = "The notice",
+                    content = @Content(schema = @Schema(implementation = NoticeCalculation.class))))
     @PostMapping(path = "/api/v1/dismissals/notice-calculation", produces = MediaType.APPLICATION_JSON_VALUE)
     NoticeCalculation calculate(HttpServletRequest http) {
         NoticeRequest request = reader.read(http, NoticeRequest.class, r -> r.noticeDate().isBefore(r.hireDate())

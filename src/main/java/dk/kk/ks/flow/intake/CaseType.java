@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One case type of the intake API. A new case type adds a request DTO (a record with Bean Validation
- * annotations), a subclass of this class (a Spring bean) and its BPMN process.
+ * annotations), a record that describes its {@code result}, a subclass of this class (a Spring bean) and its
+ * BPMN process. The API description (IntakeOpenApi) is made from the records, the outcomes and the reason codes.
  */
 public abstract class CaseType<R extends CaseRequest> {
 
@@ -51,6 +52,23 @@ public abstract class CaseType<R extends CaseRequest> {
 
     /** The case type's computed figures for the CaseView, from the case's variables. */
     public abstract Map<String, Object> result(Map<String, Object> variables);
+
+    /**
+     * The shape of {@link #result}, for the API description only: a record whose components are the keys that
+     * result writes, annotated {@code @Schema(nullable = true)} where the value may be null and
+     * {@code @Schema(requiredMode = NOT_REQUIRED)} where the key may be missing.
+     */
+    public abstract Class<? extends Record> resultType();
+
+    /** Every {@code outcome} a case of this type can end with, as the API description lists them. */
+    public abstract List<String> outcomes();
+
+    /**
+     * Every code a case of this type can have in {@code reasons}, as the API description lists them. An external
+     * system may add a refusal code before it is listed here: the CaseView still reports it as it is (clients are
+     * told to generate with unknown enum values tolerated).
+     */
+    public abstract List<String> reasonCodes();
 
     /** The case's figures as a Danish sentence for the ServiceNow work note (never personal data); null: none. */
     public String workNoteSummary(Map<String, Object> variables) {

@@ -3,22 +3,20 @@ package dk.kk.ks.flow.intake;
 import java.util.List;
 import java.util.Map;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-
-/** What ServiceNow sees of a case (CONTRACT.md, "CaseView"). */
-@Schema(description = "A case as ServiceNow sees it")
+/**
+ * What ServiceNow sees of a case (docs/servicenow-integration.md, "Læse en sag"). The API description does not read
+ * this record: it describes a CaseView per case type (IntakeOpenApi), with the case type's outcomes, reason codes and
+ * result.
+ */
 public record CaseView(
-        @Schema(description = "The Camunda process instance id of the case", example = "3f1c2a9e-1b6d-11f0-9a8c-0242ac120002")
         String caseId,
-        @Schema(example = "invoice-payouts") String caseType,
-        @Schema(example = "RITM0012345") String serviceNowRef,
-        @Schema(allowableValues = {"ACTIVE", "COMPLETED", "INCIDENT"}) Status status,
-        @Schema(description = "Names of the active user tasks and wait states", example = "[\"Godkend udbetaling\"]")
+        String caseType,
+        String serviceNowRef,
+        Status status,
         List<String> currentSteps,
-        @Schema(description = "Null while undecided, then one word per case type", example = "PAID", nullable = true)
         String outcome,
-        @Schema(description = "Codes explaining a rejection or a manual review") List<String> reasons,
-        @Schema(description = "The case type's computed figures") Map<String, Object> result) {
+        List<String> reasons,
+        Map<String, Object> result) {
 
     public enum Status { ACTIVE, COMPLETED, INCIDENT }
 }

@@ -16,9 +16,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The intake API of CONTRACT.md: one endpoint creates a case of any type; two read cases. */
+/** The intake API (docs/servicenow-integration.md): one endpoint creates a case of any type; two read cases. */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Cases", description = "Creating cases and reading their status")
@@ -45,15 +50,24 @@ class IntakeController {
         return ResponseEntity.created(URI.create("/api/v1/cases/" + creation.view().caseId())).body(creation.view());
     }
 
-    @Operation(summary = "Read a case", description = "The CaseView of a case by its id (the Camunda process instance id)")
+    @Operation(operationId = "getCase", summary = "Read a case", description = "The case by its id (the Camunda process instance id)",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The case",
+                            content = @Content(schema = @Schema(ref = IntakeOpenApi.CASE_VIEW_REF))),
+                    @ApiResponse(responseCode = "404", description = "No KS Flow case has that id")})
     @GetMapping(path = "/cases/{caseId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    CaseView get(@PathVariable String caseId) {
+    CaseView get(@Parameter(description = "The case's id, as caseId in its CaseView", example = "3f1c2a9e-1b6d-11f0-9a8c-0242ac120002")
+                 @PathVariable String caseId) {
         return caseViews.view(caseId);
     }
 
-    @Operation(summary = "Find cases by ServiceNow record", description = "Every case started for the record, oldest first; [] if none")
+    @Operation(operationId = "findCasesByServiceNowRef", summary = "Find cases by ServiceNow record",
+            description = "Every case started for the record, oldest first; [] if none",
+            responses = @ApiResponse(responseCode = "200", description = "The cases",
+                    content = @Content(array = @ArraySchema(schema = @Schema(ref = IntakeOpenApi.CASE_VIEW_REF)))))
     @GetMapping(path = "/cases", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<CaseView> find(@RequestParam String serviceNowRef) {
+    List<CaseView> find(@Parameter(description = "The ServiceNow record number", example = "RITM0012345")
+                        @RequestParam String serviceNowRef) {
         return caseViews.byServiceNowRef(serviceNowRef);
     }
 }

@@ -5,7 +5,7 @@ import static dk.kk.ks.flow.invoicepayout.InvoicePayoutVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.platform.CaseFacts;
+import dk.kk.ks.flow.platform.ApprovalFacts;
 import dk.kk.ks.flow.platform.CompletionRules;
 import dk.kk.ks.flow.platform.FourEyes;
 
@@ -13,14 +13,14 @@ import dk.kk.ks.flow.platform.FourEyes;
  * On completing "Godkend udbetaling": the four-eyes rule, enforced by the engine whatever the client.
  * Nobody approves a payout they requested, nobody gives two approvals of one payout, and a rejection
  * needs a comment. A refusal leaves the task open. Who requested the payout and who approved it so far are
- * read from {@link CaseFacts}; the variable {@code approvedBy} only shows them.
+ * read from {@link ApprovalFacts}; the variable {@code approvedBy} only shows them.
  */
 @Component("fourEyesApproval")
 class FourEyesApprovalListener extends CompletionRules {
 
-    private final CaseFacts facts;
+    private final ApprovalFacts facts;
 
-    FourEyesApprovalListener(CaseFacts facts) {
+    FourEyesApprovalListener(ApprovalFacts facts) {
         this.facts = facts;
     }
 

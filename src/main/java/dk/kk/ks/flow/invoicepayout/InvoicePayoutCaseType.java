@@ -40,4 +40,19 @@ class InvoicePayoutCaseType extends CaseType<InvoicePayoutRequest> {
         result.put("approvedBy", approvedBy == null ? List.of() : approvedBy);
         return result;
     }
+
+    @Override
+    public Class<InvoicePayoutResult> resultType() {
+        return InvoicePayoutResult.class;
+    }
+
+    @Override
+    public List<String> outcomes() {
+        return List.of("PAID", "REJECTED");
+    }
+
+    @Override
+    public List<String> reasonCodes() {
+        return List.of("DEBTOR_BLOCKED", "EXPIRED", "REJECTED_BY_APPROVER");
+    }
 }

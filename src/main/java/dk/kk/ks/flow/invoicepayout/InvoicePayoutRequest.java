@@ -14,7 +14,7 @@ import dk.kk.ks.flow.intake.CaseRequest;
 import dk.kk.ks.flow.platform.KnownUser;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** {@code POST /api/v1/invoice-payouts}: a payout from Opus Debitor (CONTRACT.md). */
+/** {@code POST /api/v1/invoice-payouts}: a payout from Opus Debitor (docs/servicenow-integration.md). */
 @Schema(description = "A payout in Opus Debitor (fakturaudbetaling)")
 public record InvoicePayoutRequest(
         @Schema(example = "RITM0000001") @NotNull @Pattern(regexp = SERVICE_NOW_REF_PATTERN) String serviceNowRef,

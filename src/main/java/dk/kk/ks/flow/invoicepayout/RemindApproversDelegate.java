@@ -8,9 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dk.kk.ks.flow.notifications.TaskNotifications;
+
 /**
  * "Påmind godkendere": an approval has waited too long. The open approval task is raised to high
- * priority (Tasklist sorts and marks it) and the reminder is counted on the case.
+ * priority (Tasklist sorts and marks it), everyone who may complete it is reminded by e-mail, and the
+ * reminder is counted on the case.
  */
 @Component("remindApprovers")
 class RemindApproversDelegate implements JavaDelegate {
@@ -19,18 +22,22 @@ class RemindApproversDelegate implements JavaDelegate {
     static final int REMINDED_PRIORITY = 80;
 
     private final TaskService taskService;
+    private final TaskNotifications notifications;
 
-    RemindApproversDelegate(TaskService taskService) {
+    RemindApproversDelegate(TaskService taskService, TaskNotifications notifications) {
         this.taskService = taskService;
+        this.notifications = notifications;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        Integer sent = InvoicePayoutVariables.REMINDERS.get(execution);
+        int reminder = sent == null ? 1 : sent + 1;
         for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list()) {
             taskService.setPriority(task.getId(), REMINDED_PRIORITY);
+            notifications.remind(task, reminder);
         }
-        Integer sent = InvoicePayoutVariables.REMINDERS.get(execution);
-        InvoicePayoutVariables.REMINDERS.set(execution, sent == null ? 1 : sent + 1);
+        InvoicePayoutVariables.REMINDERS.set(execution, reminder);
         log.info("Reminded approvers of case {}", execution.getProcessInstanceId());
     }
 }

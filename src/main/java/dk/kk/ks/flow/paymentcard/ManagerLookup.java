@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
 
 /**
- * Who approves a payment card (DOMAIN.md section 6), from Opus's organisation data: the employee's
+ * Who approves a payment card (docs/rules.md, "Payment cards"), from Opus's organisation data: the employee's
  * manager; when the requester is that manager, the manager's manager. A manager counts only with a
  * user id that KS Flow knows (the approval task is assigned to it). When none is found, the case names
  * why, and a caseworker in KS Økonomi appoints the approver.

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.intake.CaseVariables;
-import dk.kk.ks.flow.platform.CaseFacts;
+import dk.kk.ks.flow.platform.ApprovalFacts;
 import dk.kk.ks.flow.platform.CompletionRules;
 import dk.kk.ks.flow.platform.FourEyes;
 import dk.kk.ks.flow.platform.FourEyesRefusal;
@@ -20,7 +20,7 @@ import dk.kk.ks.flow.platform.FourEyesRefusal;
  * given only by the approver Opus or the caseworker named (not whoever the task is assigned to now); nobody
  * approves their own card or a card they ordered, nobody gives two approvals of one card, and a rejection
  * needs a comment (and ends the case REJECTED). Who is who, and the approvals so far, are read from
- * {@link CaseFacts}; the variable {@code approvals} only shows them.
+ * {@link ApprovalFacts}; the variable {@code approvals} only shows them.
  */
 @Component("paymentCardApproval")
 class PaymentCardApprovalListener extends CompletionRules {
@@ -28,9 +28,9 @@ class PaymentCardApprovalListener extends CompletionRules {
     static final String MANAGER_APPROVAL = "Task_ApproveManager";
     static final String REJECTED_BY_APPROVER = "REJECTED_BY_APPROVER";
 
-    private final CaseFacts facts;
+    private final ApprovalFacts facts;
 
-    PaymentCardApprovalListener(CaseFacts facts) {
+    PaymentCardApprovalListener(ApprovalFacts facts) {
         this.facts = facts;
     }
 
@@ -44,12 +44,12 @@ class PaymentCardApprovalListener extends CompletionRules {
         String user = FourEyes.completingUser(task);
         String caseId = task.getProcessInstanceId();
         if (MANAGER_APPROVAL.equals(task.getTaskDefinitionKey())) {
-            String approver = facts.require(caseId, CaseFacts.Fact.APPROVER);
+            String approver = facts.require(caseId, ApprovalFacts.Fact.APPROVER);
             if (!user.equals(approver)) {
                 throw new FourEyesRefusal("Lederens godkendelse gives af " + approver + ", som opgaven er tildelt; du kan ikke godkende den.");
             }
         }
-        if (user.equals(facts.find(caseId, CaseFacts.Fact.EMPLOYEE_USER_ID).orElse(null))) {
+        if (user.equals(facts.find(caseId, ApprovalFacts.Fact.EMPLOYEE_USER_ID).orElse(null))) {
             throw new FourEyesRefusal("Du kan ikke godkende dit eget betalingskort.");
         }
         FourEyes.notTheRequester(user, FourEyes.requester(facts, task), "Du kan ikke godkende et betalingskort, som du selv har bestilt.");

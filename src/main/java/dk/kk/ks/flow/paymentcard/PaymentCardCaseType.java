@@ -78,4 +78,20 @@ class PaymentCardCaseType extends CaseType<PaymentCardRequest> {
         return "Betalingskort " + cardId + " bestilt hos kortudstederen"
                 + (limit == null ? "." : " med en månedlig grænse på " + Kroner.format(BigDecimal.valueOf(limit)) + ".");
     }
+
+    @Override
+    public Class<PaymentCardResult> resultType() {
+        return PaymentCardResult.class;
+    }
+
+    @Override
+    public List<String> outcomes() {
+        return List.of("ORDERED", "CLOSED", "REJECTED", "EXPIRED");
+    }
+
+    @Override
+    public List<String> reasonCodes() {
+        return java.util.stream.Stream.of("UNKNOWN_EMPLOYEE", ManagerLookup.NO_MANAGER, ManagerLookup.NO_MANAGER_ABOVE_REQUESTER,
+                "REJECTED_BY_APPROVER", "REJECTED_BY_CASEWORKER", "LIMIT_ABOVE_MAXIMUM", CloseCardsDelegate.NO_OPEN_CARD).sorted().toList();
+    }
 }

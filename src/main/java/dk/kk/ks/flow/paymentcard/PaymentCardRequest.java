@@ -14,7 +14,7 @@ import dk.kk.ks.flow.intake.CaseRequest;
 import dk.kk.ks.flow.platform.KnownUser;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** {@code POST /api/v1/payment-cards}: order or close an employee's payment card (CONTRACT.md). */
+/** {@code POST /api/v1/payment-cards}: order or close an employee's payment card (docs/servicenow-integration.md). */
 @Schema(description = "Ordering or closing an employee's payment card (betalingskort)")
 public record PaymentCardRequest(
         @Schema(example = "RITM0000007") @NotNull @Pattern(regexp = SERVICE_NOW_REF_PATTERN) String serviceNowRef,

@@ -16,8 +16,7 @@ import org.springframework.stereotype.Component;
  * <p>Replaces the Spring Boot starter's failed-job configuration (a bean of the same type), keeping what it does (the
  * retry cycles of the diagrams and the default retry command) with the retry command logged. Camunda's own logs of
  * the same failure are off: its per-attempt WARN with the stack trace (ENGINE-14006; a lock conflict keeps its one
- * line) here, its ERROR for any failed command (ENGINE-16004) by {@code enable-cmd-exception-logging: false} in
- * application.yml (the REST API logs its own failures).
+ * line) here, its ERROR for the failed command (ENGINE-16004) in the job executor by CommandFailureLogging.
  */
 @Component
 class FailedJobLogging extends DefaultFailedJobConfiguration {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Four eyes from facts the approver cannot write, in the engine:
  * <ul>
  * <li>when a case starts, whatever starts it, the requester it was started with ({@code requestedBy}) is
- * recorded in {@link CaseFacts}; the approval rules read it from there, never from the variable;</li>
+ * recorded in {@link ApprovalFacts}; the approval rules read it from there, never from the variable;</li>
  * <li>the people a task is offered or assigned to may work on it (claim, complete: TASK_WORK), not change it:
  * setting its variables, reassigning or delegating it, changing who may take it need UPDATE, which only
  * administrators have (Camunda's default would give them UPDATE);</li>
@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
 @Component
 class FourEyesEnginePlugin extends AbstractProcessEnginePlugin {
 
-    private final CaseFacts facts;
+    private final ApprovalFacts facts;
 
-    FourEyesEnginePlugin(CaseFacts facts) {
+    FourEyesEnginePlugin(ApprovalFacts facts) {
         this.facts = facts;
     }
 
@@ -55,9 +55,9 @@ class FourEyesEnginePlugin extends AbstractProcessEnginePlugin {
      */
     private static final class RequesterRecording extends AbstractBpmnParseListener implements ExecutionListener {
 
-        private final CaseFacts facts;
+        private final ApprovalFacts facts;
 
-        RequesterRecording(CaseFacts facts) {
+        RequesterRecording(ApprovalFacts facts) {
             this.facts = facts;
         }
 
@@ -68,8 +68,8 @@ class FourEyesEnginePlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public void notify(DelegateExecution execution) {
-            if (execution.getVariable(CaseFacts.Fact.REQUESTED_BY.variable()) instanceof String requester && !requester.isBlank()) {
-                facts.record(execution.getProcessInstanceId(), CaseFacts.Fact.REQUESTED_BY, requester);
+            if (execution.getVariable(ApprovalFacts.Fact.REQUESTED_BY.variable()) instanceof String requester && !requester.isBlank()) {
+                facts.record(execution.getProcessInstanceId(), ApprovalFacts.Fact.REQUESTED_BY, requester);
             }
         }
     }

@@ -1,6 +1,6 @@
 package dk.kk.ks.flow.platform;
 
-/** The Camunda groups the application knows (DOMAIN.md "Approver groups", CONTRACT.md "Authentication"). */
+/** The Camunda groups the application knows (docs/rules.md, "Who approves"). */
 public final class Groups {
 
     public static final String ADMIN = "camunda-admin";

@@ -26,9 +26,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * calls, and in the sandbox the application's own calls to the simulators), and each check costs two
  * queries and a salted SHA-512. A successful check is therefore remembered for {@code loginCache}
  * (per user: a salted SHA-256 of the password, never the password, and the groups); a repeat of the same
- * credentials within it is accepted without the database. Anything else (another password, a failed
- * check, an expired entry) goes to the identity service, so wrong passwords keep Camunda's login delay,
- * and a changed password, a locked user or a changed group takes effect within {@code loginCache}.
+ * credentials within it is accepted without the database. Anything else (another password, an expired
+ * entry) goes to the identity service, and a changed password or a changed group takes effect within
+ * {@code loginCache}. A wrong password leaves the remembered login alone: whoever sends one must not be
+ * able to make the right one fail (failed logins are throttled per client address instead, LoginThrottle;
+ * Camunda's own login delay and lock are off, application.yml).
  */
 class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
 
@@ -62,7 +64,6 @@ class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
             return UsernamePasswordAuthenticationToken.authenticated(userId, null, remembered.authorities());
         }
         if (!identityService.checkPassword(userId, credentials.toString())) {
-            logins.remove(userId);
             throw new BadCredentialsException("Bad credentials");
         }
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()

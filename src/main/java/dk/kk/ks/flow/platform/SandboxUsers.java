@@ -13,7 +13,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The sandbox profile's users (CONTRACT.md): password = user id. Never created outside the sandbox. */
+/** The sandbox profile's users (README, "Sandbox users"): password = user id, e-mail {id}@ksflow.test. Never created outside the sandbox. */
 @Component
 @ConditionalOnProperty(name = "ksflow.sandbox.enabled", havingValue = "true")
 class SandboxUsers {
@@ -24,6 +24,11 @@ class SandboxUsers {
             Groups.DEBITOR_APPROVERS, Groups.BOOKKEEPING, Groups.PAYROLL, Groups.FINANCE, Groups.FINANCE_MANAGERS);
 
     private record SandboxUser(String id, String firstName, String lastName, List<String> groups) {
+
+        /** bo@ksflow.test: what KS Flow sends them arrives at the sandbox's mail server (/sandbox/mail). */
+        String email() {
+            return id + "@ksflow.test";
+        }
     }
 
     private static final List<SandboxUser> USERS = List.of(
@@ -53,13 +58,18 @@ class SandboxUsers {
     @Order(5)
     void createUsers() {
         for (SandboxUser user : USERS) {
-            if (identityService.createUserQuery().userId(user.id()).count() == 0) {
+            User existing = identityService.createUserQuery().userId(user.id()).singleResult();
+            if (existing == null) {
                 User newUser = identityService.newUser(user.id());
                 newUser.setFirstName(user.firstName());
                 newUser.setLastName(user.lastName());
-                newUser.setEmail(user.id() + "@sandbox.ksflow.invalid");
+                newUser.setEmail(user.email());
                 newUser.setPassword(user.id());
                 identityService.saveUser(newUser);
+            } else if (!user.email().equals(existing.getEmail())) {
+                // A sandbox database from before the users had these addresses (the sandbox mail server receives them).
+                existing.setEmail(user.email());
+                identityService.saveUser(existing);
             }
             for (String groupId : user.groups()) {
                 ensureGroup(groupId);

@@ -62,4 +62,20 @@ class PostingCaseType extends CaseType<PostingRequest> {
                         + Kroner.format(line.amount()) + (line.text() == null || line.text().isBlank() ? "" : " (" + line.text() + ")"))
                 .collect(Collectors.joining("\n"));
     }
+
+    @Override
+    public Class<PostingResult> resultType() {
+        return PostingResult.class;
+    }
+
+    @Override
+    public List<String> outcomes() {
+        return List.of("POSTED", "REJECTED");
+    }
+
+    @Override
+    public List<String> reasonCodes() {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(PostingValidator.Rule.values()).map(Enum::name),
+                java.util.stream.Stream.of("REJECTED_BY_REVIEWER")).sorted().toList();
+    }
 }

@@ -14,7 +14,7 @@ import dk.kk.ks.flow.platform.KnownUser;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * {@code POST /api/v1/postings}: a posting case (CONTRACT.md). The ledger rules (at least two lines, balance,
+ * {@code POST /api/v1/postings}: a posting case (docs/servicenow-integration.md). The ledger rules (at least two lines, balance,
  * master data, open period) are business rules, checked by the process: a posting that breaks them is a case
  * that ends REJECTED, not a 400. So a single line is accepted here.
  */

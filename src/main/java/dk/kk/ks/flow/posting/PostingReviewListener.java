@@ -5,21 +5,21 @@ import static dk.kk.ks.flow.posting.PostingVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.platform.CaseFacts;
+import dk.kk.ks.flow.platform.ApprovalFacts;
 import dk.kk.ks.flow.platform.CompletionRules;
 import dk.kk.ks.flow.platform.FourEyes;
 
 /**
  * On completing "Gennemgå postering": four eyes, enforced by the engine whatever the client. Nobody reviews
- * a posting they requested (the requester as recorded in {@link CaseFacts}), and a rejection needs a comment.
- * A refusal leaves the task open. An approval is recorded with the case's facts.
+ * a posting they requested (the requester as recorded in {@link ApprovalFacts}), and a rejection needs a comment.
+ * A refusal leaves the task open. An approval is recorded in {@link ApprovalFacts}.
  */
 @Component("postingReview")
 class PostingReviewListener extends CompletionRules {
 
-    private final CaseFacts facts;
+    private final ApprovalFacts facts;
 
-    PostingReviewListener(CaseFacts facts) {
+    PostingReviewListener(ApprovalFacts facts) {
         this.facts = facts;
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The validations of a posting (DOMAIN.md, "Postings"), all reported at once. Pure: master data comes
+ * The validations of a posting (docs/rules.md, "Postings"), all reported at once. Pure: master data comes
  * through {@link MasterData}, asked only for what an applicable rule needs.
  */
 final class PostingValidator {

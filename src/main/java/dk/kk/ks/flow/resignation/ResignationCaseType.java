@@ -3,6 +3,7 @@ package dk.kk.ks.flow.resignation;
 import static dk.kk.ks.flow.resignation.ResignationVariables.*;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -38,5 +39,20 @@ class ResignationCaseType extends CaseType<ResignationRequest> {
         result.put("advanceHolidayDeduction", ADVANCE_HOLIDAY_DEDUCTION.from(variables));
         result.put("paymentCardClosed", PAYMENT_CARD_CLOSED.from(variables));
         return result;
+    }
+
+    @Override
+    public Class<ResignationResult> resultType() {
+        return ResignationResult.class;
+    }
+
+    @Override
+    public List<String> outcomes() {
+        return List.of("REGISTERED", "REJECTED");
+    }
+
+    @Override
+    public List<String> reasonCodes() {
+        return List.of("ADVANCE_HOLIDAY", "CIVIL_SERVANT", "DEATH", "PAYMENT_CARD_NOT_CLOSED", "ROUTINE", "UNKNOWN_EMPLOYEE");
     }
 }

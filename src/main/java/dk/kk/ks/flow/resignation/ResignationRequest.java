@@ -11,7 +11,7 @@ import dk.kk.ks.flow.intake.CaseRequest;
 import dk.kk.ks.flow.platform.KnownUser;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** {@code POST /api/v1/resignations}: an employee leaves (fratrædelse), CONTRACT.md. */
+/** {@code POST /api/v1/resignations}: an employee leaves (fratrædelse), docs/servicenow-integration.md. */
 @Schema(description = "A resignation (fratrædelse) to register in Opus Løn")
 public record ResignationRequest(
         @Schema(example = "RITM0000003") @NotNull @Pattern(regexp = SERVICE_NOW_REF_PATTERN) String serviceNowRef,

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import dk.kk.ks.flow.integration.servicenow.ServiceContractRegister.ServiceContract;
 
-/** The rules of a regulation (DOMAIN.md, "Regulations of service contracts"): when it is rejected, and its amount. */
+/** The rules of a regulation (docs/rules.md, "Service-contract regulations"): when it is rejected, and its amount. */
 final class RegulationRules {
 
     static final String UNKNOWN_CONTRACT = "UNKNOWN_CONTRACT";

@@ -70,4 +70,20 @@ class ServiceContractRegulationCaseType extends CaseType<ServiceContractRegulati
         }
         return summary.toString();
     }
+
+    @Override
+    public Class<ServiceContractRegulationResult> resultType() {
+        return ServiceContractRegulationResult.class;
+    }
+
+    @Override
+    public List<String> outcomes() {
+        return List.of("POSTED", "REJECTED");
+    }
+
+    @Override
+    public List<String> reasonCodes() {
+        return List.of(RegulationRules.UNKNOWN_CONTRACT, RegulationRules.CONTRACT_INACTIVE, RegulationRules.WRONG_DEPARTMENT,
+                "REJECTED_BY_REVIEWER", "PERIOD_CLOSED").stream().sorted().toList();
+    }
 }

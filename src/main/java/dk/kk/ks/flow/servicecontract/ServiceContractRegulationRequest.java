@@ -14,7 +14,7 @@ import dk.kk.ks.flow.intake.CaseRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * {@code POST /api/v1/service-contract-regulations}: a change of quantity on a service contract (CONTRACT.md).
+ * {@code POST /api/v1/service-contract-regulations}: a change of quantity on a service contract (docs/servicenow-integration.md).
  * The quantity is read as a decimal so that 2.5 units is a 400, not silently 2.
  */
 @Schema(description = "A regulation of an internal service contract (regulering af servicekontrakt): the quantity "

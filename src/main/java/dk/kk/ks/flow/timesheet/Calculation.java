@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
- * The supplements of a timesheet (CONTRACT.md, {@code timesheets/calculation}).
+ * The supplements of a timesheet (docs/servicenow-integration.md, {@code timesheets/calculation}).
  *
  * @param hourlyWage  the wage the amounts were computed from
  * @param lines       one line per date and category, by date, then category order
@@ -18,12 +20,14 @@ import java.util.Objects;
  * @param totalAmount the sum of the lines' amounts
  * @param warnings    warning codes (see {@link TimesheetWarnings}); the calculator leaves it empty
  */
+@Schema(name = "TimesheetCalculation", description = "The supplements of a timesheet")
 public record Calculation(
-        BigDecimal hourlyWage,
-        List<CalculationLine> lines,
-        Map<Category, BigDecimal> totals,
-        BigDecimal totalAmount,
-        List<String> warnings) {
+        @Schema(description = "Kroner per hour the amounts were computed from", example = "250.00") BigDecimal hourlyWage,
+        @Schema(description = "One line per calendar date and category") List<CalculationLine> lines,
+        @Schema(description = "Hours per category, for the categories that occur") Map<Category, BigDecimal> totals,
+        @Schema(description = "The sum of the lines' amounts, in kroner", example = "3388.38") BigDecimal totalAmount,
+        @Schema(description = "Why a case with this timesheet would go to ks-loen for review; empty: none",
+                implementation = TimesheetWarning.class) List<String> warnings) {
 
     public Calculation {
         Objects.requireNonNull(hourlyWage, "hourlyWage");

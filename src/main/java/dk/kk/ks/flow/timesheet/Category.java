@@ -1,6 +1,6 @@
 package dk.kk.ks.flow.timesheet;
 
-/** Supplement categories (DOMAIN.md section 2), in the order calculations list them. */
+/** Supplement categories (docs/rules.md, "Timesheets"), in the order calculations list them. */
 public enum Category {
     EVENING,
     NIGHT,

@@ -23,6 +23,7 @@ import dk.kk.ks.flow.platform.ValidationRefusal;
 @Component("reviewTimesheet")
 class ReviewTimesheetListener extends CompletionRules {
 
+    static final String REJECTED_BY_CASEWORKER = "REJECTED_BY_CASEWORKER";
     static final BigDecimal MAX_HOURS_PER_LINE = new BigDecimal("24.00");
 
     @Override
@@ -81,7 +82,7 @@ class ReviewTimesheetListener extends CompletionRules {
             throw new ValidationRefusal("Skriv en begrundelse for afvisningen.");
         }
         List<String> reasons = new ArrayList<>(CALCULATION.require(task).warnings());
-        reasons.add("REJECTED_BY_CASEWORKER");
+        reasons.add(REJECTED_BY_CASEWORKER);
         CaseVariables.OUTCOME.set(task.getExecution(), "REJECTED");
         CaseVariables.REASONS.set(task.getExecution(), reasons);
     }

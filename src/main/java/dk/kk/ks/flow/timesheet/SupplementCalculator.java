@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import dk.kk.ks.flow.calendar.HolidayCalendar;
 
 /**
- * Computes the supplements of a timesheet (DOMAIN.md section 2).
+ * Computes the supplements of a timesheet (docs/rules.md, "Timesheets").
  *
  * <p>Each shift is cut into segments at every window boundary (midnight, the evening and
  * night windows, Saturday's start, a holiday's start); every segment earns one set of

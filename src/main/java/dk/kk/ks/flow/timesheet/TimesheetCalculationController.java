@@ -14,6 +14,7 @@ import dk.kk.ks.flow.integration.opus.OpusLonPort;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code POST /api/v1/timesheets/calculation}: the supplement calculation for ServiceNow's preview; starts nothing. */
@@ -33,10 +34,12 @@ class TimesheetCalculationController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Calculate a timesheet's supplements", description = "Starts nothing. Without hourlyWage, the wage is "
-            + "the annual salary in Opus / 1924. Warnings as for a case.",
+    @Operation(operationId = "calculateTimesheet", summary = "Calculate a timesheet's supplements",
+            description = "Starts nothing. Without hourlyWage, the wage is the annual salary in Opus / 1924. Warnings as for a case.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(schema = @Schema(implementation = TimesheetRequest.CalculationRequest.class))))
+                    content = @Content(schema = @Schema(implementation = TimesheetRequest.CalculationRequest.class))),
+            responses = @ApiResponse(responseCode = "200", description = "The supplements",
+                    content = @Content(schema = @Schema(implementation = Calculation.class))))
     @PostMapping(path = "/api/v1/timesheets/calculation", produces = MediaType.APPLICATION_JSON_VALUE)
     Calculation calculate(HttpServletRequest http) {
         TimesheetRequest.CalculationRequest request = reader.read(http,

@@ -4,6 +4,8 @@ import static dk.kk.ks.flow.timesheet.TimesheetVariables.*;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,5 +59,22 @@ class TimesheetCaseType extends CaseType<TimesheetRequest> {
             result.put("automatic", automatic);
         }
         return result;
+    }
+
+    @Override
+    public Class<TimesheetResult> resultType() {
+        return TimesheetResult.class;
+    }
+
+    @Override
+    public List<String> outcomes() {
+        return List.of("POSTED", "REJECTED");
+    }
+
+    @Override
+    public List<String> reasonCodes() {
+        List<String> codes = new ArrayList<>(Arrays.stream(TimesheetWarning.values()).map(Enum::name).toList());
+        codes.add(ReviewTimesheetListener.REJECTED_BY_CASEWORKER);
+        return List.copyOf(codes);
     }
 }

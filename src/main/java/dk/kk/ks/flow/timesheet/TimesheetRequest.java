@@ -19,19 +19,23 @@ import dk.kk.ks.flow.intake.CaseRequest;
 import dk.kk.ks.flow.intake.CaseType;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** {@code POST /api/v1/timesheets}: a timesheet from ServiceNow (CONTRACT.md). */
+/** {@code POST /api/v1/timesheets}: a timesheet from ServiceNow (docs/servicenow-integration.md). */
 @Schema(description = "A timesheet (timeseddel): shifts whose supplements are calculated and keyed into Opus Løn")
 public record TimesheetRequest(
         @Schema(example = "RITM0000002") @NotNull @Pattern(regexp = SERVICE_NOW_REF_PATTERN) String serviceNowRef,
         @Schema(example = "E10001") @NotBlank @Size(max = 20) String employeeNumber,
-        @Schema(example = "KK-STANDARD") @NotBlank String agreement,
+        @Schema(example = "KK-STANDARD", description = AGREEMENT) @NotBlank String agreement,
         @NotNull @Size(min = 1, max = 62) List<@Valid @NotNull Line> lines) implements CaseRequest {
 
+    static final String AGREEMENT = "The collective agreement, one of those configured in KS Flow (KK-STANDARD, ...).";
+
     /** One shift; an end at or before the start means the shift ends the next day (equal is invalid). */
+    @Schema(name = "TimesheetLine", description = "One shift; an end before the start means the shift ends the next day")
     public record Line(
             @Schema(example = "2027-03-26") @NotNull LocalDate date,
             @Schema(type = "string", example = "15:00") @NotNull @JsonFormat(pattern = "HH:mm") LocalTime start,
-            @Schema(type = "string", example = "23:30") @NotNull @JsonFormat(pattern = "HH:mm") LocalTime end,
+            @Schema(type = "string", example = "23:30", description = "Not equal to start (a shift cannot last 0 or 24 hours)")
+            @NotNull @JsonFormat(pattern = "HH:mm") LocalTime end,
             @Schema(example = "NORMAL") @NotNull Kind kind) {
 
         TimesheetLine toTimesheetLine() {
@@ -40,10 +44,10 @@ public record TimesheetRequest(
     }
 
     /** {@code POST /api/v1/timesheets/calculation}: the same without serviceNowRef, optionally with the wage. */
-    @Schema(description = "A timesheet to calculate without starting a case")
+    @Schema(name = "TimesheetCalculationRequest", description = "A timesheet to calculate without starting a case")
     public record CalculationRequest(
             @Schema(example = "E10001") @NotBlank @Size(max = 20) String employeeNumber,
-            @Schema(example = "KK-STANDARD") @NotBlank String agreement,
+            @Schema(example = "KK-STANDARD", description = AGREEMENT) @NotBlank String agreement,
             @NotNull @Size(min = 1, max = 62) List<@Valid @NotNull Line> lines,
             @Schema(description = "Kroner per hour; without it, the annual salary in Opus / 1924", example = "250.00")
             @DecimalMin(value = "0.00", inclusive = false) BigDecimal hourlyWage) {

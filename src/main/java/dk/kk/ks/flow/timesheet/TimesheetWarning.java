@@ -2,7 +2,7 @@ package dk.kk.ks.flow.timesheet;
 
 /**
  * Reasons a timesheet goes to {@code ks-loen} for review instead of being posted
- * automatically (DOMAIN.md section 2), in the order they are reported.
+ * automatically (docs/rules.md, "Timesheets"), in the order they are reported.
  */
 public enum TimesheetWarning {
     LINE_OVER_13_HOURS,

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The warnings that send a timesheet to manual review (DOMAIN.md section 2). Pure: the
+ * The warnings that send a timesheet to manual review (docs/rules.md, "Timesheets"). Pure: the
  * submission day and the employment are inputs.
  */
 public class TimesheetWarnings {

@@ -1,10 +1,15 @@
 package dk.kk.ks.flow.benefits;
 
+import static dk.kk.ks.flow.support.ProblemAnswers.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dk.kk.ks.flow.support.IntegrationTestCase;
 
@@ -31,6 +36,14 @@ class BenefitsApiTest extends IntegrationTestCase {
         assertThat(as("bo").getForEntity("/benefits", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as("servicenow").getForEntity("/api/v1/benefits", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.getForEntity("/benefits", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aFormatOtherThanJsonOrCsvIsRefusedAndNamed() {
+        for (String format : List.of("xml", "CSV", "")) {
+            JsonNode problem = assertProblem(as("chef").getForEntity("/api/v1/benefits?format=" + format, String.class), 400);
+            assertThat(problem.get("errors").findValuesAsText("field")).as(format).containsExactly("format");
+        }
     }
 
     @Test

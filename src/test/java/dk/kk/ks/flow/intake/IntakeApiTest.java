@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dk.kk.ks.flow.support.IntegrationTestCase;
 
-/** The common rules of CONTRACT.md, through HTTP: authentication, roles, validation, idempotency, reading. */
+/** The common rules of the intake (docs/servicenow-integration.md), through HTTP: authentication, roles, validation, idempotency, reading. */
 class IntakeApiTest extends IntegrationTestCase {
 
     @Autowired

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
 
-/** Who approves a card, from the organisation in Opus (DOMAIN.md section 6). */
+/** Who approves a card, from the organisation in Opus (docs/rules.md, "Payment cards"). */
 class ManagerLookupTest {
 
     private final OpusLonPort opus = mock(OpusLonPort.class);

@@ -44,7 +44,9 @@ class ProductionSecretsCheckTest {
     @Test
     void realSecretsAndAbsoluteUrlsPass() {
         MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.password", "db-secret")
-                .withProperty("ksflow.sandbox.enabled", "false");
+                .withProperty("ksflow.sandbox.enabled", "false")
+                .withProperty(ProductionSecretsCheck.ADMIN_ID, "kks-admin").withProperty(ProductionSecretsCheck.ADMIN_PASSWORD, "admin-secret")
+                .withProperty(ProductionSecretsCheck.TYPE_VALIDATION, "true");
         ExternalSystemsProperties systems = new ExternalSystemsProperties(Map.of(
                 "opus", new ExternalSystemsProperties.System("https://opus.kk.dk", "ksflow", "opus-secret")));
 
@@ -62,7 +64,8 @@ class ProductionSecretsCheckTest {
 
     /** Every secret production needs, by the environment variable it comes from and the setting it fills. */
     static Stream<String[]> secrets() {
-        return Stream.concat(Stream.<String[]>of(new String[] {"KSFLOW_DB_PASSWORD", "spring.datasource.password"}),
+        return Stream.concat(Stream.<String[]>of(new String[] {"KSFLOW_DB_PASSWORD", "spring.datasource.password"},
+                        new String[] {"KSFLOW_ADMIN_PASSWORD", ProductionSecretsCheck.ADMIN_PASSWORD}),
                 sandboxSystems().map(system -> new String[] {system.toUpperCase() + "_PASSWORD", "ksflow.systems." + system + ".password"}));
     }
 
@@ -88,9 +91,63 @@ class ProductionSecretsCheckTest {
                 .hasMessageNotContaining(String.valueOf(everything.get("OPUS_PASSWORD")));
     }
 
+    /** Every address and user name production needs, by the environment variable it comes from and the setting it fills. */
+    static Stream<String[]> addressesAndNames() {
+        return Stream.concat(Stream.<String[]>of(new String[] {"KSFLOW_ADMIN_USER", ProductionSecretsCheck.ADMIN_ID + " is not set"}),
+                sandboxSystems().flatMap(system -> Stream.of(
+                        new String[] {system.toUpperCase() + "_BASE_URL", "ksflow.systems." + system + ".base-url must be the absolute https URL"},
+                        new String[] {system.toUpperCase() + "_USERNAME", "ksflow.systems." + system + ".username is not set"})));
+    }
+
+    @ParameterizedTest
+    @MethodSource("addressesAndNames")
+    void everyBaseUrlAndUserNameAndTheAdministratorMustComeFromTheEnvironment(String variable, String problem) {
+        Map<String, Object> withoutIt = new HashMap<>(completeEnvironment());
+        withoutIt.remove(variable);
+
+        assertThatThrownBy(() -> check(production(withoutIt))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(problem);
+    }
+
+    @Test
+    void aBaseUrlWithoutTlsOrHostIsRefused() {
+        Map<String, Object> plainHttp = new HashMap<>(completeEnvironment());
+        plainHttp.put("OPUS_BASE_URL", "http://opus.kk.dk");
+        plainHttp.put("EDOC_BASE_URL", "edoc.kk.dk");
+
+        assertThatThrownBy(() -> check(production(plainHttp))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ksflow.systems.opus.base-url").hasMessageContaining("ksflow.systems.edoc.base-url")
+                .hasMessageNotContaining("servicenow");
+    }
+
+    @Test
+    void theAdministratorsPasswordIsNotTheUserId() {
+        Map<String, Object> guessable = new HashMap<>(completeEnvironment());
+        guessable.put("KSFLOW_ADMIN_PASSWORD", "kks-admin");
+
+        assertThatThrownBy(() -> check(production(guessable))).hasMessageContaining(ProductionSecretsCheck.ADMIN_PASSWORD + " must not be the user id");
+    }
+
+    @Test
+    void deserializationTypeValidationAndTheLoginThrottleCannotBeTurnedOff() {
+        MockEnvironment environment = production(completeEnvironment());
+        environment.setProperty(ProductionSecretsCheck.TYPE_VALIDATION, "false");
+        environment.setProperty(ProductionSecretsCheck.LOGIN_THROTTLE, "false");
+
+        assertThatThrownBy(() -> check(environment)).hasMessageContaining(ProductionSecretsCheck.TYPE_VALIDATION + " must be true")
+                .hasMessageContaining(ProductionSecretsCheck.LOGIN_THROTTLE);
+    }
+
+    @Test
+    void theCheckRunsBeforeTheEngineCreatesTheConfiguredAdministrator() {
+        // The Camunda starter builds the engine with every ProcessEnginePlugin bean, so this bean is checked first.
+        assertThat(org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin.class).isAssignableFrom(ProductionSecretsCheck.class);
+    }
+
     /** Every variable production reads, with real-looking values. */
     private static Map<String, Object> completeEnvironment() {
-        Map<String, Object> variables = new HashMap<>(Map.of("KSFLOW_DB_URL", "jdbc:postgresql://db.kk.dk/ksflow", "KSFLOW_DB_USER", "ksflow"));
+        Map<String, Object> variables = new HashMap<>(Map.of("KSFLOW_DB_URL", "jdbc:postgresql://db.kk.dk/ksflow", "KSFLOW_DB_USER", "ksflow",
+                "KSFLOW_ADMIN_USER", "kks-admin"));
         secrets().forEach(secret -> variables.put(secret[0], "secret-" + secret[0].toLowerCase()));
         sandboxSystems().forEach(system -> {
             variables.put(system.toUpperCase() + "_BASE_URL", "https://" + system + ".kk.dk");

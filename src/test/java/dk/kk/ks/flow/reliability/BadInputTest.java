@@ -50,7 +50,7 @@ class BadInputTest extends IntegrationTestCase {
     private static final List<String> HIDING_CHARACTERS = List.of("0000", "202A", "202B", "202C", "202D", "202E",
             "2066", "2067", "2068", "2069");
 
-    /** A valid body for each endpoint that takes text (CONTRACT.md's examples). */
+    /** A valid body for each endpoint that takes text (the examples of docs/servicenow-integration.md). */
     private static final Map<String, String> VALID_BODIES = validBodies();
 
     private static final List<Object[]> BODIES = List.of(

@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 @Tag("integration")
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ksflow.jobs.retry-cycle=R5/PT1S"})
+        "ksflow.jobs.retry-cycle=R5/PT1S",
+        "ksflow.notifications.group-mailboxes.oekonomi-chefer=oekonomi-chefer@ksflow.test"})
 public abstract class IntegrationTestCase {
 
     protected static final Duration CASE_TIMEOUT = Duration.ofSeconds(60);

@@ -13,7 +13,7 @@ import dk.kk.ks.flow.integration.IdempotencyKeys;
 
 /**
  * KMD Opus's web services, as far as KS Flow uses them. Their real wire formats are not public: these
- * paths and bodies are the application's assumed contract (README, "Integrationer"), so the real
+ * paths and bodies are the application's assumed contract (docs/opus-contract.md), so the real
  * connector is this one client. The first argument of each call is the base URI (SystemEndpoints).
  */
 @FeignClient(name = "opus", contextId = "opusDebitor", url = "http://opus.invalid", configuration = ExternalSystemFeignConfiguration.class)

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import dk.kk.ks.flow.integration.ExternalSystemFeignConfiguration;
 import dk.kk.ks.flow.integration.IdempotencyKeys;
 
-/** Opus Løn's web services (assumed contract, README "Integrationer"); the base URI is passed per call. */
+/** Opus Løn's web services (assumed contract, docs/opus-contract.md); the base URI is passed per call. */
 @FeignClient(name = "opus", contextId = "opusLon", url = "http://opus.invalid", configuration = ExternalSystemFeignConfiguration.class)
 interface OpusLonClient {
 

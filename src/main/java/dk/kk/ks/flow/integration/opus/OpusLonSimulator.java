@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "ksflow.sandbox.enabled", havingValue = "true")
 class OpusLonSimulator {
 
-    /** The sandbox data of an employee (CONTRACT.md); the employee number is the path. */
+    /** The sandbox data of an employee (README, "The sandbox"); the employee number is the path. */
     record EmployeeData(String name, String cpr, String userId, LocalDate hireDate, LocalDate endDate, BigDecimal annualSalary,
                         String department, String managerEmployeeNumber, BigDecimal holidayDaysTakenThisHolidayYear,
                         OpusLonPort.EmployeeType employeeType, boolean probation, boolean hasPaymentCard) {

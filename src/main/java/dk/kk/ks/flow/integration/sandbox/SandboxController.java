@@ -47,7 +47,9 @@ class SandboxController {
                 <code>/sandbox/opus/debtors/{debitor}</code>, <code>/sandbox/servicenow/contracts/{nr}</code>,
                 <code>/sandbox/cardissuer/cards/{kort}</code> (alle kort: <a href="/sandbox/cardissuer/cards">GET</a>).
                 Journaliseret i eDoc: <a href="/sandbox/edoc/cases">sager og dokumenter</a>;
-                sendt med Digital Post: <a href="/sandbox/digitalpost/messages">meddelelser</a>.</p></body></html>
+                sendt med Digital Post: <a href="/sandbox/digitalpost/messages">meddelelser</a>.</p>
+                <h2>E-mail</h2><p>Sandkassens postserver modtager de e-mails, KS Flow sender til godkendere:
+                <a href="/sandbox/mail">sendte e-mails</a> (som JSON: <a href="/sandbox/mail/messages">/sandbox/mail/messages</a>).</p></body></html>
                 """);
         return html.toString();
     }

@@ -57,7 +57,7 @@ class MemoMessageBuilderTest {
         Element message = BUILDER.message(hearingLetter(), MESSAGE_UUID, CREATED).getDocumentElement();
         Element contentData = child(child(message, "MessageHeader"), "ContentData");
 
-        // The order and namespaces of MeMo_Full_Example.xml (itk-dev-rpa/python-serviceplatformen, tests/message_xml/)
+        // The order and namespaces of MeMo_Full_Example.xml (the official MeMo examples, as published with python-serviceplatformen)
         assertThat(structure(contentData, "", Set.of())).containsExactly(
                 "{" + G + "}CPRdata", "{" + G + "}CPRdata/{" + G + "}cprNumber", "{" + G + "}CPRdata/{" + G + "}name",
                 "{" + M + "}CaseID", "{" + M + "}CaseID/{" + M + "}caseID", "{" + M + "}CaseID/{" + M + "}caseSystem",

@@ -12,7 +12,7 @@ import dk.kk.ks.flow.resignation.sample.ResignationSample;
 import dk.kk.ks.flow.timesheet.sample.TimesheetSample;
 
 /**
- * A month's cases of all seven case types, in the proportions of DOMAIN.md's yearly volumes, every one
+ * A month's cases of all seven case types, in the proportions of the yearly volumes in docs/rules.md, every one
  * valid, with the sandbox data (employees, cards) they need. The same seed gives the same bodies; the
  * ServiceNow numbers start at {@code firstNumber}, so runs against one database do not collide.
  *
@@ -22,7 +22,7 @@ import dk.kk.ks.flow.timesheet.sample.TimesheetSample;
  */
 public final class CaseMix {
 
-    /** Cases a year per intake path (DOMAIN.md; payouts over 10,000 kr have no volume there: benefits.yml assumes 5,000). */
+    /** Cases a year per intake path (docs/rules.md; payouts over 10,000 kr have no volume of their own: benefits.yml assumes 5,000). */
     public static final Map<String, Integer> YEARLY_VOLUMES = yearlyVolumes();
 
     /** One case to start: POST /api/v1/{caseType} with the body. */

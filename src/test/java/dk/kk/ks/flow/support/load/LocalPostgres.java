@@ -5,7 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The local PostgreSQL server of DESIGN.md (127.0.0.1:5432, user postgres, trust authentication) for runs that need fresh databases. */
+/** The local PostgreSQL server that .ci/run starts (127.0.0.1:5432, user postgres, trust authentication) for runs that need fresh databases. */
 public final class LocalPostgres {
 
     public static final String USER = "postgres";

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
  * REST API, Tasklist form or variable change reaches them. A fact is written once and never changed.
  */
 @Repository
-public class CaseFacts {
+public class ApprovalFacts {
 
     /** The facts of a case, by the name they are stored under. */
     public enum Fact {
@@ -41,7 +41,7 @@ public class CaseFacts {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    CaseFacts(JdbcClient jdbc, Clock clock) {
+    ApprovalFacts(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

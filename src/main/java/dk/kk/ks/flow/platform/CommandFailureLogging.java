@@ -2,6 +2,7 @@ package dk.kk.ks.flow.platform;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextFactory;
 import org.springframework.stereotype.Component;
@@ -9,12 +10,13 @@ import org.springframework.stereotype.Component;
 /**
  * The engine logs a failed command as ERROR with its stack trace (ENGINE-16004, logger
  * {@code org.camunda.bpm.engine.context}), except failures that are the caller's own (an optimistic
- * lock, a bad request, a missing authorization), which it logs at DEBUG. A {@link TaskRefusal} is the
- * caller's own too: with this plugin the engine logs it at DEBUG, as one of those; {@link CompletionRules}
- * has logged it as one WARN line. Every other failure is still logged as ERROR.
+ * lock, a bad request, a missing authorization), which it logs at DEBUG. Two more are logged elsewhere, so
+ * the engine logs them at DEBUG too: a {@link TaskRefusal} (the caller's own; {@link CompletionRules} has logged
+ * it as one WARN line) and a job failing in the job executor ({@link FailedJobLogging} logs one line per attempt
+ * and the stack trace with the incident). Every other failure is still logged as ERROR with its stack trace.
  */
 @Component
-class TaskRefusalEnginePlugin extends AbstractProcessEnginePlugin {
+class CommandFailureLogging extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -37,7 +39,7 @@ class TaskRefusalEnginePlugin extends AbstractProcessEnginePlugin {
 
         @Override
         protected boolean shouldLogFine(Throwable failure) {
-            return super.shouldLogFine(failure) || TaskRefusal.in(failure) != null;
+            return super.shouldLogFine(failure) || TaskRefusal.in(failure) != null || Context.getJobExecutorContext() != null;
         }
     }
 }
