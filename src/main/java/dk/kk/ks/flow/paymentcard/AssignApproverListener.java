@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.intake.CaseVariables;
+import dk.kk.ks.flow.platform.ApprovalFacts;
 import dk.kk.ks.flow.platform.CompletionRules;
 import dk.kk.ks.flow.platform.FourEyes;
 import dk.kk.ks.flow.platform.FourEyesRefusal;
@@ -18,7 +19,7 @@ import dk.kk.ks.flow.platform.ValidationRefusal;
  * On completing "Udpeg godkender" (KS Økonomi, when Opus names no manager who can approve): the
  * caseworker appoints the approver, a known user who is neither the requester nor the employee, or
  * rejects the order with a comment (REJECTED_BY_CASEWORKER). Neither the requester nor the employee
- * can do this step.
+ * can do this step. The appointed approver is recorded in {@link ApprovalFacts}: the manager's approval checks it.
  */
 @Component("assignPaymentCardApprover")
 class AssignApproverListener extends CompletionRules {
@@ -28,9 +29,11 @@ class AssignApproverListener extends CompletionRules {
     static final String REJECTED_BY_CASEWORKER = "REJECTED_BY_CASEWORKER";
 
     private final KnownUsers knownUsers;
+    private final ApprovalFacts facts;
 
-    AssignApproverListener(KnownUsers knownUsers) {
+    AssignApproverListener(KnownUsers knownUsers, ApprovalFacts facts) {
         this.knownUsers = knownUsers;
+        this.facts = facts;
     }
 
     @Override
@@ -41,15 +44,17 @@ class AssignApproverListener extends CompletionRules {
     @Override
     protected void completing(DelegateTask task) {
         String user = FourEyes.completingUser(task);
-        String requester = REQUESTED_BY.get(task);
-        String employee = EMPLOYEE_USER_ID.get(task);
+        String requester = FourEyes.requester(facts, task);
+        String employee = facts.find(task.getProcessInstanceId(), ApprovalFacts.Fact.EMPLOYEE_USER_ID).orElse(null);
         FourEyes.notTheRequester(user, requester, "Du kan ikke udpege godkenderen af et betalingskort, som du selv har bestilt.");
         if (user.equals(employee)) {
             throw new FourEyesRefusal("Du kan ikke udpege godkenderen af dit eget betalingskort.");
         }
         String assignment = ASSIGNMENT.get(task);
         if (ASSIGN.equals(assignment)) {
-            APPROVER.set(task.getExecution(), appointed(APPROVER_USER_ID.get(task), requester, employee));
+            String approver = appointed(APPROVER_USER_ID.get(task), requester, employee);
+            facts.record(task.getProcessInstanceId(), ApprovalFacts.Fact.APPROVER, approver);
+            APPROVER.set(task.getExecution(), approver);
             APPROVER_FOUND.set(task.getExecution(), true);
         } else if (REJECT.equals(assignment)) {
             FourEyes.decision(false, COMMENT.get(task));

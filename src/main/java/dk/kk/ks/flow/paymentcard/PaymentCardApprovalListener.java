@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.intake.CaseVariables;
+import dk.kk.ks.flow.platform.ApprovalFacts;
 import dk.kk.ks.flow.platform.CompletionRules;
 import dk.kk.ks.flow.platform.FourEyes;
 import dk.kk.ks.flow.platform.FourEyesRefusal;
@@ -16,14 +17,22 @@ import dk.kk.ks.flow.platform.FourEyesRefusal;
 /**
  * On completing "Godkend betalingskort" (the manager's approval) and "Godkend kortgrænse" (the
  * approvals the limit needs): enforced by the engine, whatever the client. The manager's approval is
- * given only by the person it is assigned to; nobody approves their own card or a card they ordered,
- * nobody gives two approvals of one card, and a rejection needs a comment (and ends the case REJECTED).
+ * given only by the approver Opus or the caseworker named (not whoever the task is assigned to now); nobody
+ * approves their own card or a card they ordered, nobody gives two approvals of one card, and a rejection
+ * needs a comment (and ends the case REJECTED). Who is who, and the approvals so far, are read from
+ * {@link ApprovalFacts}; the variable {@code approvals} only shows them.
  */
 @Component("paymentCardApproval")
 class PaymentCardApprovalListener extends CompletionRules {
 
     static final String MANAGER_APPROVAL = "Task_ApproveManager";
     static final String REJECTED_BY_APPROVER = "REJECTED_BY_APPROVER";
+
+    private final ApprovalFacts facts;
+
+    PaymentCardApprovalListener(ApprovalFacts facts) {
+        this.facts = facts;
+    }
 
     @Override
     protected void created(DelegateTask task) {
@@ -33,19 +42,19 @@ class PaymentCardApprovalListener extends CompletionRules {
     @Override
     protected void completing(DelegateTask task) {
         String user = FourEyes.completingUser(task);
-        if (MANAGER_APPROVAL.equals(task.getTaskDefinitionKey()) && !user.equals(task.getAssignee())) {
-            throw new FourEyesRefusal(task.getAssignee() == null
-                    ? "Opgaven er ikke tildelt nogen: lederens godkendelse gives af den leder, opgaven er tildelt."
-                    : "Lederens godkendelse gives af " + task.getAssignee() + ", som opgaven er tildelt; du kan ikke godkende den.");
+        String caseId = task.getProcessInstanceId();
+        if (MANAGER_APPROVAL.equals(task.getTaskDefinitionKey())) {
+            String approver = facts.require(caseId, ApprovalFacts.Fact.APPROVER);
+            if (!user.equals(approver)) {
+                throw new FourEyesRefusal("Lederens godkendelse gives af " + approver + ", som opgaven er tildelt; du kan ikke godkende den.");
+            }
         }
-        if (user.equals(EMPLOYEE_USER_ID.get(task))) {
+        if (user.equals(facts.find(caseId, ApprovalFacts.Fact.EMPLOYEE_USER_ID).orElse(null))) {
             throw new FourEyesRefusal("Du kan ikke godkende dit eget betalingskort.");
         }
-        FourEyes.notTheRequester(user, REQUESTED_BY.get(task), "Du kan ikke godkende et betalingskort, som du selv har bestilt.");
-        List<String> approvals = new ArrayList<>(orEmpty(APPROVALS.get(task)));
-        if (approvals.contains(user)) {
-            throw new FourEyesRefusal("Du har allerede godkendt dette betalingskort; næste godkendelse skal gives af en anden.");
-        }
+        FourEyes.notTheRequester(user, FourEyes.requester(facts, task), "Du kan ikke godkende et betalingskort, som du selv har bestilt.");
+        FourEyes.notApprovedBefore(facts, task, user,
+                "Du har allerede godkendt dette betalingskort; næste godkendelse skal gives af en anden.");
         if (!FourEyes.decision(APPROVED.get(task), COMMENT.get(task))) {
             List<String> reasons = new ArrayList<>(orEmpty(CaseVariables.REASONS.get(task)));
             reasons.add(REJECTED_BY_APPROVER);
@@ -53,8 +62,7 @@ class PaymentCardApprovalListener extends CompletionRules {
             CaseVariables.REASONS.set(task.getExecution(), reasons);
             return;
         }
-        approvals.add(user);
-        APPROVALS.set(task.getExecution(), approvals);
+        APPROVALS.set(task.getExecution(), FourEyes.recordApproval(facts, task, user));
     }
 
     static List<String> orEmpty(List<String> list) {

@@ -3,6 +3,7 @@ package dk.kk.ks.flow.platform;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -59,6 +60,7 @@ class AccessSetup {
         grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
         grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         grant(Groups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        narrowTaskGrants();
 
         filter("Opgaver til mine grupper", 1, null,
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
@@ -97,6 +99,29 @@ class AccessSetup {
             authorization.addPermission(permission);
         }
         authorizationService.saveAuthorization(authorization);
+    }
+
+    /**
+     * The engine gives the people a task is offered or assigned to TASK_WORK (FourEyesEnginePlugin); tasks created
+     * before that kept Camunda's default UPDATE, with which their candidates could change the task's variables and
+     * reassign it. Those grants become TASK_WORK too; an administrator's grants on all tasks are left as they are.
+     */
+    private void narrowTaskGrants() {
+        List<Authorization> broad = authorizationService.createAuthorizationQuery()
+                .resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).list();
+        int narrowed = 0;
+        for (Authorization authorization : broad) {
+            if (ANY.equals(authorization.getResourceId()) || Groups.ADMIN.equals(authorization.getGroupId())) {
+                continue;
+            }
+            authorization.removePermission(Permissions.UPDATE);
+            authorization.addPermission(Permissions.TASK_WORK);
+            authorizationService.saveAuthorization(authorization);
+            narrowed++;
+        }
+        if (narrowed > 0) {
+            log.info("Narrowed {} task authorizations from UPDATE to TASK_WORK", narrowed);
+        }
     }
 
     /** A shared filter, readable by everybody (group null) or by one group. */

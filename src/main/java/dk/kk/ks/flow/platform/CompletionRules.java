@@ -25,10 +25,15 @@ public abstract class CompletionRules implements TaskListener {
         try {
             completing(task);
         } catch (TaskRefusal refusal) {
-            LOG.warn("Task completion refused: user {}, task {} ({}) of case {}: {}", userOf(task), task.getId(),
-                    task.getTaskDefinitionKey(), task.getProcessInstanceId(), oneLine(refusal.getMessage()));
+            logRefused(userOf(task), task.getId(), task.getTaskDefinitionKey(), task.getProcessInstanceId(), refusal);
             throw refusal;
         }
+    }
+
+    /** The one WARN line of a refused completion: who, which task of which case, and the Danish reason. */
+    static void logRefused(String user, String taskId, String step, String caseId, TaskRefusal refusal) {
+        LOG.warn("Task completion refused: user {}, task {} ({}) of case {}: {}", user, taskId, step, caseId,
+                oneLine(refusal.getMessage()));
     }
 
     /** When the task is created; by default nothing. */

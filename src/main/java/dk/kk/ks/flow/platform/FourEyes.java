@@ -1,11 +1,14 @@
 package dk.kk.ks.flow.platform;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
  * The rules every approval or review task shares, for the case types' task listeners: who is completing
- * the task, that it is not the person who asked for the case, and that a decision was made (a rejection
- * with a reason). Each refusal is a {@link TaskRefusal} with a Danish message; the task stays open.
+ * the task, that it is not the person who asked for the case nor one who approved it before (both read from
+ * {@link ApprovalFacts}, not from variables), and that a decision was made (a rejection with a reason). Each
+ * refusal is a {@link TaskRefusal} with a Danish message; the task stays open.
  */
 public final class FourEyes {
 
@@ -26,6 +29,24 @@ public final class FourEyes {
         if (user.equals(requester)) {
             throw new FourEyesRefusal(refusal);
         }
+    }
+
+    /** The recorded requester of the task's case (never the variable: a completion could send that). */
+    public static String requester(ApprovalFacts facts, DelegateTask task) {
+        return facts.require(task.getProcessInstanceId(), ApprovalFacts.Fact.REQUESTED_BY);
+    }
+
+    /** Refuses with {@code refusal} when the user has already given an approval of the task's case. */
+    public static void notApprovedBefore(ApprovalFacts facts, DelegateTask task, String user, String refusal) {
+        if (facts.approvals(task.getProcessInstanceId()).contains(user)) {
+            throw new FourEyesRefusal(refusal);
+        }
+    }
+
+    /** Records the user's approval of the task's step; returns every approval of the case so far, in order. */
+    public static List<String> recordApproval(ApprovalFacts facts, DelegateTask task, String user) {
+        facts.recordApproval(task.getProcessInstanceId(), task.getId(), task.getTaskDefinitionKey(), user);
+        return facts.approvals(task.getProcessInstanceId());
     }
 
     /** The decision of the form: approved or not; a rejection needs a comment. */
