@@ -287,9 +287,9 @@ class FourEyesForgeryIntegrationTest extends IntegrationTestCase {
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("payee", "Jens Hansen");
         form.put("debtorNumber", "100234");
-        form.put("amount", amount);
+        form.put("amountText", String.format(java.util.Locale.forLanguageTag("da-DK"), "%,.2f kr.", (double) amount));
         form.put("reason", "Fireøjneprincippet");
-        form.put("requestedBy", "anna");
+        form.put("requestedByName", "Anna Andersen");
         form.put("approved", approved);
         form.put("comment", "");
         return variables(form);

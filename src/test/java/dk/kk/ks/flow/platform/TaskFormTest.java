@@ -23,8 +23,9 @@ class TaskFormTest {
 
         assertThat(form.field("approved")).hasValueSatisfying(field -> assertThat(field.readOnly()).isFalse());
         assertThat(form.field("comment")).hasValueSatisfying(field -> assertThat(field.readOnly()).isFalse());
-        assertThat(form.field("requestedBy")).hasValueSatisfying(field -> assertThat(field.readOnly()).isTrue());
-        assertThat(form.field("amount")).hasValueSatisfying(field -> assertThat(field).isEqualTo(new TaskForm.Field("number", true)));
+        assertThat(form.field("requestedByName")).hasValueSatisfying(field -> assertThat(field.readOnly()).isTrue());
+        assertThat(form.field("amountText")).hasValueSatisfying(field -> assertThat(field).isEqualTo(new TaskForm.Field("textfield", true)));
+        assertThat(form.field("requestedBy")).isEmpty();
         assertThat(form.field("approvedBy")).isEmpty();
         assertThat(form.field("approverGroups")).isEmpty();
         assertThat(TaskForm.none().field("approved")).isEmpty();
