@@ -53,6 +53,9 @@ class AssignApproverListener extends CompletionRules {
         String assignment = ASSIGNMENT.get(task);
         if (ASSIGN.equals(assignment)) {
             String approver = appointed(APPROVER_USER_ID.get(task), requester, employee);
+            if (approver.equals(user)) {
+                throw new FourEyesRefusal("Du kan ikke udpege dig selv som godkender: en anden skal godkende kortet.");
+            }
             facts.record(task.getProcessInstanceId(), ApprovalFacts.Fact.APPROVER, approver);
             APPROVER.set(task.getExecution(), approver);
             APPROVER_FOUND.set(task.getExecution(), true);

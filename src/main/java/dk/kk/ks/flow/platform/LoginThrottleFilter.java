@@ -46,7 +46,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         this.throttle = throttle;
         this.objectMapper = objectMapper;
         this.webapps = PathPatternRequestMatcher.withDefaults().matcher(webappPath + "/**");
-        this.webappLogin = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, webappPath + "/api/admin/auth/user/*/login/*");
+        // Every POST under the webapps' authentication resource: Jersey also serves ".../login/tasklist/" (a trailing
+        // slash) and other spellings, so a narrower pattern would leave a path to guess passwords uncounted.
+        this.webappLogin = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, webappPath + "/api/admin/auth/**");
     }
 
     @Override

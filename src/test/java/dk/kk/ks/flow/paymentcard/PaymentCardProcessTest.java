@@ -251,6 +251,8 @@ class PaymentCardProcessTest extends ProcessTestCase {
                 .hasMessageContaining("bestilt kortet");
         assertThatThrownBy(() -> taskService.complete(assign.getId(), Map.of("assignment", "ASSIGN", "approverUserId", "nobody")))
                 .hasMessageContaining("ingen bruger");
+        assertThatThrownBy(() -> taskService.complete(assign.getId(), Map.of("assignment", "ASSIGN", "approverUserId", "bo")))
+                .hasMessageContaining("udpege dig selv");
         taskService.complete(assign.getId(), Map.of("assignment", "ASSIGN", "approverUserId", " demo "));
         identityService.clearAuthentication();
 

@@ -87,6 +87,17 @@ class LoginThrottleFilterTest {
     }
 
     @Test
+    void aTrailingSlashOnTheWebappsLoginCountsToo() throws Exception {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            assertThat(webappLogin(ATTACKER, "demo", "guess" + attempt, "/camunda/api/admin/auth/user/default/login/tasklist/")
+                    .getStatus()).isEqualTo(401);
+        }
+
+        assertThat(webappLogin(ATTACKER, "demo", "demo", "/camunda/api/admin/auth/user/default/login/tasklist/").getStatus())
+                .isEqualTo(429);
+    }
+
+    @Test
     void basicCredentialsOnTheWebappsAreNotALogin() throws Exception {
         // The webapps answer 401 to a call without their session; Basic credentials there are never checked.
         for (int attempt = 0; attempt < 20; attempt++) {
@@ -107,7 +118,11 @@ class LoginThrottleFilterTest {
     }
 
     private MockHttpServletResponse webappLogin(String address, String user, String password) throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/camunda/api/admin/auth/user/default/login/cockpit");
+        return webappLogin(address, user, password, "/camunda/api/admin/auth/user/default/login/cockpit");
+    }
+
+    private MockHttpServletResponse webappLogin(String address, String user, String password, String path) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
         request.setRemoteAddr(address);
         request.setContentType("application/x-www-form-urlencoded");
         request.addParameter("username", user);

@@ -81,6 +81,9 @@ final class BpmnRules {
                 default -> {
                     if (engineElement && "field".equals(local)) {
                         add(id, Rule.NO_FIELD_INJECTION, "camunda:field er ikke tilladt: det ville ændre applikationens fælles delegates");
+                    } else if (engineElement && ("formData".equals(local) || "formProperty".equals(local))) {
+                        // Generated forms can name Java classes (a field validator's config): Camunda Forms only.
+                        add(id, Rule.FORMS, "camunda:" + local + " er ikke tilladt; brug en Camunda-formular (camunda:formRef)");
                     } else if (engineElement && "connector".equals(local)) {
                         add(id, Rule.KNOWN_DELEGATES, "camunda:connector er ikke tilladt; brug en af applikationens connectors");
                     } else if (DELEGATING_TASKS.contains(local)) {

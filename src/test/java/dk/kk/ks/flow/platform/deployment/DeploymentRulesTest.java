@@ -93,6 +93,11 @@ class DeploymentRulesTest extends ProcessTestCase {
                         <bpmn:serviceTask id="Task_X"><bpmn:extensionElements><camunda:connector><camunda:connectorId>http-connector</camunda:connectorId>
                         </camunda:connector></bpmn:extensionElements>FLOWS</bpmn:serviceTask>"""),
                         Rule.KNOWN_DELEGATES, "camunda:connector"),
+                arguments("a generated form whose validator names a Java class", bpmnWithTask("p", """
+                        <bpmn:userTask id="Task_X"><bpmn:extensionElements><camunda:formData><camunda:formField id="f" type="string">
+                        <camunda:validation><camunda:constraint name="validator" config="java.lang.Object" /></camunda:validation>
+                        </camunda:formField></camunda:formData></bpmn:extensionElements>FLOWS</bpmn:userTask>"""),
+                        Rule.FORMS, "camunda:formData er ikke tilladt"),
                 arguments("an embedded HTML form", bpmnWithTask("p", """
                         <bpmn:userTask id="Task_X" camunda:formKey="embedded:deployment:form.html">FLOWS</bpmn:userTask>"""),
                         Rule.FORMS, "camunda:formKey"),
