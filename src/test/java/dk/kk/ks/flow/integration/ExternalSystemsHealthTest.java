@@ -1,5 +1,6 @@
 package dk.kk.ks.flow.integration;
 
+import dk.kk.ks.flow.support.ManualClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -109,59 +110,30 @@ class ExternalSystemsHealthTest {
     @Test
     void anAnswerIsKeptTenSecondsHoweverOftenHealthIsAsked() {
         system.stubFor(get(urlEqualTo("/opus/health")).willReturn(aResponse().withStatus(401)));
-        MovableClock clock = new MovableClock(Instant.parse("2027-03-15T09:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2027-03-15T09:00:00Z"));
         HealthIndicator opus = indicator("opus", new ExternalSystemsProperties.System(system.baseUrl() + "/opus", "ksflow", "wrong"), clock);
 
         for (int i = 0; i < 20; i++) {
             assertThat(opus.health().getStatus()).isEqualTo(Status.DOWN);
         }
-        clock.move(ExternalSystemsHealth.KEPT_FOR.minusMillis(1));
+        clock.advance(ExternalSystemsHealth.KEPT_FOR.minusMillis(1));
         assertThat(opus.health().getStatus()).isEqualTo(Status.DOWN);
         system.verify(1, anyRequestedFor(anyUrl()));
 
         system.stubFor(get(urlEqualTo("/opus/health")).willReturn(okJson("{}")));
-        clock.move(Duration.ofMillis(1));
+        clock.advance(Duration.ofMillis(1));
         assertThat(opus.health().getStatus()).isEqualTo(Status.UP);
         system.verify(2, anyRequestedFor(anyUrl()));
     }
 
     private static Health health(String name, ExternalSystemsProperties.System settings) {
-        return indicator(name, settings, new MovableClock(Instant.parse("2027-03-15T09:00:00Z"))).health();
+        return indicator(name, settings, new ManualClock(Instant.parse("2027-03-15T09:00:00Z"))).health();
     }
 
     private static HealthIndicator indicator(String name, ExternalSystemsProperties.System settings, Clock clock) {
         ExternalSystemsProperties properties = new ExternalSystemsProperties(Map.of(name, settings));
         ExternalSystemsHealth health = new ExternalSystemsHealth(properties, new SystemEndpoints(properties, null), clock);
         return (HealthIndicator) health.getContributor(name);
-    }
-
-    /** A clock that stands still until the test moves it. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     private static String basic(String user, String password) {
