@@ -46,7 +46,7 @@ class PaymentCardApprovalListener extends CompletionRules {
         if (MANAGER_APPROVAL.equals(task.getTaskDefinitionKey())) {
             String approver = facts.require(caseId, ApprovalFacts.Fact.APPROVER);
             if (!user.equals(approver)) {
-                throw new FourEyesRefusal("Lederens godkendelse gives af " + approver + ", som opgaven er tildelt; du kan ikke godkende den.");
+                throw new FourEyesRefusal("Lederens godkendelse gives af " + approver + "; du kan ikke godkende den.");
             }
         }
         if (user.equals(facts.find(caseId, ApprovalFacts.Fact.EMPLOYEE_USER_ID).orElse(null))) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -116,8 +117,12 @@ class AccessSetup {
             }
             authorization.removePermission(Permissions.UPDATE);
             authorization.addPermission(Permissions.TASK_WORK);
-            authorizationService.saveAuthorization(authorization);
-            narrowed++;
+            try {
+                authorizationService.saveAuthorization(authorization);
+                narrowed++;
+            } catch (OptimisticLockingException anotherNodeDidIt) {
+                log.debug("Task authorization {} was narrowed by another node", authorization.getId());
+            }
         }
         if (narrowed > 0) {
             log.info("Narrowed {} task authorizations from UPDATE to TASK_WORK", narrowed);

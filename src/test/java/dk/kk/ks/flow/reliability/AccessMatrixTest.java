@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +35,7 @@ import dk.kk.ks.flow.support.WebappBrowser;
  * REST API and through the webapps' API. The last two tables walk what can be done to a running case (its
  * variables and tasks), through /engine-rest and through Tasklist's API.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTest extends IntegrationTestCase {
 
     private static final String[] USERS = {"", "servicenow", "bo", "chef", "procesejer", "demo"};
@@ -299,6 +302,13 @@ class AccessMatrixTest extends IntegrationTestCase {
     }
 
     private static final Map<String, Fixture> FIXTURES = new ConcurrentHashMap<>();
+
+    /** The cases end here: other tests (the simulated caseworker) must not find tasks given to the wrong person. */
+    @AfterAll
+    void deleteTheCases() {
+        FIXTURES.values().forEach(fixture -> as("demo").delete("/engine-rest/process-instance/" + fixture.caseId() + "?skipIoMappings=true"));
+        FIXTURES.clear();
+    }
 
     /** Every fixture of both tables, started together the first time one is needed, so their jobs run side by side. */
     private synchronized Fixture fixture(String key) {
