@@ -64,7 +64,10 @@ class CaseMixIntegrationTest extends IntegrationTestCase {
             Thread.sleep(500);
             unfinished = unfinished(client, typeOfCase.keySet());
         }
-        assertThat(caseworker.refusals()).isEmpty();
+        // Only this mix's cases: on PostgreSQL the database holds other test classes' cases too, some left on purpose
+        // with a task nobody but the recorded approver may complete.
+        assertThat(caseworker.refusals()).filteredOn(refusal -> typeOfCase.keySet().stream()
+                .anyMatch(caseId -> refusal.contains("(case " + caseId + ")"))).isEmpty();
         assertThat(unfinished).as("cases not completed").isEmpty();
 
         typeOfCase.forEach((caseId, type) -> assertThat(view(client, caseId).path("outcome").asText())

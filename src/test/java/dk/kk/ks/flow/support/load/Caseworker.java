@@ -76,7 +76,8 @@ public final class Caseworker {
                 return false;
             }
         }
-        refusals.add(form + " " + task.path("name").asText() + " " + task.path("id").asText() + ": "
+        refusals.add(form + " " + task.path("name").asText() + " " + task.path("id").asText()
+                + " (case " + task.path("processInstanceId").asText() + "): "
                 + response.statusCode() + " " + response.body());
         return false;
     }
