@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dk.kk.ks.flow.intake.CaseType;
-import dk.kk.ks.flow.intake.InvalidRequestException;
+import dk.kk.ks.flow.cases.CaseType;
+import dk.kk.ks.flow.cases.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -17,8 +17,8 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Service;
 
-import dk.kk.ks.flow.intake.CaseType;
-import dk.kk.ks.flow.intake.CaseTypes;
+import dk.kk.ks.flow.cases.CaseType;
+import dk.kk.ks.flow.cases.CaseTypes;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

@@ -5,7 +5,7 @@ import static dk.kk.ks.flow.dismissal.DismissalVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.intake.CaseVariables;
+import dk.kk.ks.flow.cases.CaseVariables;
 import dk.kk.ks.flow.platform.CompletionRules;
 import dk.kk.ks.flow.platform.ValidationRefusal;
 

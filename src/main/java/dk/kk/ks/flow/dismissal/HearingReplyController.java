@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dk.kk.ks.flow.intake.CaseView;
-import dk.kk.ks.flow.intake.CaseViews;
-import dk.kk.ks.flow.intake.RequestReader;
+import dk.kk.ks.flow.cases.CaseView;
+import dk.kk.ks.flow.cases.CaseViews;
+import dk.kk.ks.flow.cases.RequestReader;
 import dk.kk.ks.flow.platform.ApiProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

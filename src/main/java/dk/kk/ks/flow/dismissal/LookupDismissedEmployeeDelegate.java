@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.intake.CaseVariables;
+import dk.kk.ks.flow.cases.CaseVariables;
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
 
 /**

@@ -10,8 +10,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dk.kk.ks.flow.intake.CaseType;
-import dk.kk.ks.flow.intake.RequestReader;
+import dk.kk.ks.flow.cases.CaseType;
+import dk.kk.ks.flow.cases.RequestReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import dk.kk.ks.flow.intake.CaseType;
-import dk.kk.ks.flow.intake.InvalidRequestException;
+import dk.kk.ks.flow.cases.CaseType;
+import dk.kk.ks.flow.cases.InvalidRequestException;
 
 /**
  * The logged-in person's own e-mail settings: {@code digest} true for one e-mail a day listing the tasks that wait,

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.intake.CaseType;
-import dk.kk.ks.flow.intake.CaseVariables;
+import dk.kk.ks.flow.cases.CaseType;
+import dk.kk.ks.flow.cases.CaseVariables;
 import dk.kk.ks.flow.platform.Kroner;
 
 @Component

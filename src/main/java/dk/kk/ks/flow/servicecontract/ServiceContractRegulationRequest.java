@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dk.kk.ks.flow.intake.CaseRequest;
+import dk.kk.ks.flow.cases.CaseRequest;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

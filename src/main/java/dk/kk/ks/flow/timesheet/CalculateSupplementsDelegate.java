@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.intake.CaseVariables;
+import dk.kk.ks.flow.cases.CaseVariables;
 
 /**
  * "Beregn tillæg": the supplements and the warnings. Without warnings the timesheet is keyed with no

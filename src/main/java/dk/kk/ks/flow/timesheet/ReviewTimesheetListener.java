@@ -10,7 +10,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.intake.CaseVariables;
+import dk.kk.ks.flow.cases.CaseVariables;
 import dk.kk.ks.flow.platform.CompletionRules;
 import dk.kk.ks.flow.platform.ValidationRefusal;
 

@@ -9,7 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dk.kk.ks.flow.intake.RequestReader;
+import dk.kk.ks.flow.cases.RequestReader;
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -55,7 +55,7 @@ class TimesheetCalculations {
                 .collect(Collectors.joining(". ", "", warningCodes.isEmpty() ? "" : "."));
     }
 
-    List<dk.kk.ks.flow.intake.CaseType.FieldError> validate(String agreement, List<TimesheetRequest.Line> lines) {
+    List<dk.kk.ks.flow.cases.CaseType.FieldError> validate(String agreement, List<TimesheetRequest.Line> lines) {
         return TimesheetRequest.crossFieldErrors(agreement, lines, agreements);
     }
 }

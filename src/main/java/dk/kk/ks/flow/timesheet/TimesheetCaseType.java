@@ -12,7 +12,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.intake.CaseType;
+import dk.kk.ks.flow.cases.CaseType;
 
 @Component
 class TimesheetCaseType extends CaseType<TimesheetRequest> {

@@ -15,8 +15,8 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 
-import dk.kk.ks.flow.intake.CaseRequest;
-import dk.kk.ks.flow.intake.CaseType;
+import dk.kk.ks.flow.cases.CaseRequest;
+import dk.kk.ks.flow.cases.CaseType;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** {@code POST /api/v1/timesheets}: a timesheet from ServiceNow (docs/servicenow-integration.md). */

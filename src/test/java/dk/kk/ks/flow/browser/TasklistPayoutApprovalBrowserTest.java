@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import dk.kk.ks.flow.intake.CaseView;
+import dk.kk.ks.flow.cases.CaseView;
 
 /** An approver's day with a payout, in Tasklist in a real browser (an English one: the labels are Camunda's own). */
 class TasklistPayoutApprovalBrowserTest extends BrowserTestCase {

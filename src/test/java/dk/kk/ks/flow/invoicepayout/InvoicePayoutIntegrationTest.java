@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import dk.kk.ks.flow.intake.CaseView;
+import dk.kk.ks.flow.cases.CaseView;
 import dk.kk.ks.flow.support.IntegrationTestCase;
 
 /** A payout case from ServiceNow's POST to Opus Debitor and back to ServiceNow, over real HTTP with the sandbox. */

@@ -32,7 +32,7 @@ import org.springframework.util.MultiValueMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dk.kk.ks.flow.intake.CaseView;
+import dk.kk.ks.flow.cases.CaseView;
 import dk.kk.ks.flow.platform.deployment.Diagrams;
 import dk.kk.ks.flow.support.IntegrationTestCase;
 

@@ -31,8 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dk.kk.ks.flow.intake.CaseType;
-import dk.kk.ks.flow.intake.CaseTypes;
+import dk.kk.ks.flow.cases.CaseType;
+import dk.kk.ks.flow.cases.CaseTypes;
 import dk.kk.ks.flow.support.IntegrationTestCase;
 
 /**

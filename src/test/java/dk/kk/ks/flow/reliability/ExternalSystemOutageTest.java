@@ -14,7 +14,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import dk.kk.ks.flow.intake.CaseView;
+import dk.kk.ks.flow.cases.CaseView;
 import dk.kk.ks.flow.support.IntegrationTestCase;
 import dk.kk.ks.flow.support.TestClock;
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dk.kk.ks.flow.intake.CaseView;
+import dk.kk.ks.flow.cases.CaseView;
 import dk.kk.ks.flow.support.IntegrationTestCase;
 import dk.kk.ks.flow.support.WebappBrowser;
 

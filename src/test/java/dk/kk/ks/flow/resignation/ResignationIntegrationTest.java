@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
-import dk.kk.ks.flow.intake.CaseView;
+import dk.kk.ks.flow.cases.CaseView;
 import dk.kk.ks.flow.support.IntegrationTestCase;
 
 /** A resignation from ServiceNow's POST to Opus Løn, through a caseworker, over real HTTP with the sandbox. */

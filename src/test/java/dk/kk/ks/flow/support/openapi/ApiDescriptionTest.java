@@ -21,8 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dk.kk.ks.flow.intake.CaseType;
-import dk.kk.ks.flow.intake.CaseTypes;
+import dk.kk.ks.flow.cases.CaseType;
+import dk.kk.ks.flow.cases.CaseTypes;
 import dk.kk.ks.flow.support.IntegrationTestCase;
 
 /**

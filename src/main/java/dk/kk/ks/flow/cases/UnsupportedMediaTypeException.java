@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.intake;
+package dk.kk.ks.flow.cases;
 
 /** A request body that is not application/json: 415. */
 public class UnsupportedMediaTypeException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.intake;
+package dk.kk.ks.flow.cases;
 
 /** The same ServiceNow record was already sent with a different body: 409. */
 class CaseConflictException extends RuntimeException {

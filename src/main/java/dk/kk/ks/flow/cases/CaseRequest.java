@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.intake;
+package dk.kk.ks.flow.cases;
 
 /** The body of a case-creation request: every case type's DTO carries ServiceNow's record number. */
 public interface CaseRequest {

@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.intake;
+package dk.kk.ks.flow.cases;
 
 /** A POST to /api/v1/{caseType} for a case type the application does not have: 404. */
 class UnknownCaseTypeException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.intake;
+package dk.kk.ks.flow.cases;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;

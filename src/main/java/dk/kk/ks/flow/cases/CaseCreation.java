@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.intake;
+package dk.kk.ks.flow.cases;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

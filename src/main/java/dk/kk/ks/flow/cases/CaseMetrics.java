@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.intake;
+package dk.kk.ks.flow.cases;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;

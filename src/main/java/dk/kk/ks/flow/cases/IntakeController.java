@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.intake;
+package dk.kk.ks.flow.cases;
 
 import java.net.URI;
 import java.util.List;

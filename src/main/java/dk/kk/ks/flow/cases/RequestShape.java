@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.intake;
+package dk.kk.ks.flow.cases;
 
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;

@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.intake;
+package dk.kk.ks.flow.cases;
 
 import static dk.kk.ks.flow.support.ProblemAnswers.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;

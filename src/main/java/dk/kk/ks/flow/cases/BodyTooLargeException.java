@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.intake;
+package dk.kk.ks.flow.cases;
 
 /** A request body over the configured maximum (1 MiB): 413. */
 class BodyTooLargeException extends RuntimeException {

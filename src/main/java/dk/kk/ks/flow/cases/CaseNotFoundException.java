@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.intake;
+package dk.kk.ks.flow.cases;
 
 /** No case with that id: 404. */
 public class CaseNotFoundException extends RuntimeException {
