@@ -36,7 +36,7 @@ public class RequestReader {
     private final Validator validator;
     private final int maxBodyBytes;
 
-    public RequestReader(ObjectMapper objectMapper, Validator validator, @Value("${ksflow.cases.max-body-bytes}") int maxBodyBytes) {
+    public RequestReader(ObjectMapper objectMapper, Validator validator, @Value("${ksflow.intake.max-body-bytes}") int maxBodyBytes) {
         this.objectMapper = objectMapper;
         this.shape = new RequestShape(objectMapper);
         this.validator = validator;
