@@ -2,18 +2,26 @@ package dk.kk.ks.flow.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,11 +31,14 @@ import dk.kk.ks.flow.support.ProcessTestCase;
 /**
  * Every element template in processes/.camunda/element-templates/ against the code: the structure the
  * Camunda 7 element-templates schema requires, a hidden delegate expression naming a connector bean that
- * exists, exactly the inputs that connector reads, every required input marked required, and writes
- * made asynchronous. Every connector bean has a template.
+ * exists, exactly the inputs that connector reads, every required input marked required, and an asynchronous
+ * boundary (asyncBefore for writes). Every connector bean has a template, and every service task of a shipped
+ * diagram that uses a connector is what Camunda Modeler makes of its template.
  */
 class ElementTemplatesTest extends ProcessTestCase {
 
+    private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     static final Path TEMPLATES = Path.of("processes", ".camunda", "element-templates");
     static final String SCHEMA = "https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -99,6 +110,136 @@ class ElementTemplatesTest extends ProcessTestCase {
         assertThat(check(template, context)).containsExactly("x.sync: cardIssuerBlockConnector writes but is not asyncBefore");
     }
 
+    @Test
+    void aReadingTemplateWithoutAnAsynchronousBoundaryFails() throws IOException {
+        JsonNode template = JSON.readTree("""
+                {"$schema": "%s", "name": "Synkron", "id": "x.read", "appliesTo": ["bpmn:ServiceTask"],
+                 "properties": [{"type": "Hidden", "value": "${serviceNowReadConnector}",
+                                 "binding": {"type": "property", "name": "camunda:delegateExpression"}},
+                                {"label": "Nr", "type": "String", "constraints": {"notEmpty": true},
+                                 "binding": {"type": "camunda:inputParameter", "name": "number"}},
+                                {"label": "Res", "type": "String", "constraints": {"notEmpty": true},
+                                 "binding": {"type": "camunda:inputParameter", "name": "resultVariable"}}]}
+                """.formatted(SCHEMA));
+        assertThat(check(template, context))
+                .containsExactly("x.read: sets no asynchronous boundary (camunda:asyncBefore or camunda:asyncAfter)");
+    }
+
+    @Test
+    void everyConnectorTaskInAShippedDiagramIsWhatModelerMakesOfItsTemplate() throws Exception {
+        List<JsonNode> templates = templates();
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("processes"))) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".bpmn")).sorted().toList()) {
+                problems.addAll(connectorTasks(file.getFileName().toString(), Files.readAllBytes(file), templates, context));
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aConnectorTaskThatStraysFromItsTemplateFails() throws Exception {
+        String diagram = """
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn">
+                  <bpmn:process id="p">
+                    <bpmn:serviceTask id="Task_Plain" camunda:delegateExpression="${serviceNowReadConnector}"/>
+                    <bpmn:serviceTask id="Task_Stray" camunda:modelerTemplate="dk.kk.ks.flow.cardissuer.block"
+                        camunda:modelerTemplateVersion="1" camunda:delegateExpression="${cardIssuerBlockConnector}">
+                      <bpmn:extensionElements><camunda:inputOutput>
+                        <camunda:inputParameter name="employeeNumber">${employeeNumber}</camunda:inputParameter>
+                        <camunda:inputParameter name="colour">blå</camunda:inputParameter>
+                        <camunda:inputParameter name="resultVariable">kort</camunda:inputParameter>
+                      </camunda:inputOutput></bpmn:extensionElements>
+                    </bpmn:serviceTask>
+                  </bpmn:process>
+                </bpmn:definitions>
+                """;
+        assertThat(connectorTasks("x.bpmn", diagram.getBytes(java.nio.charset.StandardCharsets.UTF_8), templates(), context))
+                .containsExactlyInAnyOrder(
+                        "x.bpmn Task_Plain: uses serviceNowReadConnector without its template (camunda:modelerTemplate)",
+                        "x.bpmn Task_Stray: camunda:asyncBefore is not true as dk.kk.ks.flow.cardissuer.block binds it",
+                        "x.bpmn Task_Stray: input reference is required by dk.kk.ks.flow.cardissuer.block but not set",
+                        "x.bpmn Task_Stray: input colour is not a field of dk.kk.ks.flow.cardissuer.block");
+    }
+
+    /**
+     * The problems of the service tasks of one diagram that use a connector: each names the template it was made
+     * from (camunda:modelerTemplate and its version), carries every property the template binds with the template's
+     * value (the delegate expression, the asynchronous boundary, hidden inputs), sets every required input, and has
+     * no input the template does not offer; a task naming a template uses that template's connector.
+     */
+    static List<String> connectorTasks(String file, byte[] diagram, List<JsonNode> templates, ApplicationContext context)
+            throws Exception {
+        Map<String, JsonNode> byId = new LinkedHashMap<>();
+        templates.forEach(template -> byId.put(template.path("id").asText(), template));
+        Set<String> connectors = Set.of(context.getBeanNamesForType(Connector.class));
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(diagram));
+        List<String> problems = new ArrayList<>();
+        NodeList tasks = document.getElementsByTagNameNS(BPMN, "serviceTask");
+        for (int i = 0; i < tasks.getLength(); i++) {
+            Element task = (Element) tasks.item(i);
+            String where = file + " " + task.getAttribute("id") + ": ";
+            String bean = task.getAttributeNS(CAMUNDA, "delegateExpression").replaceAll("^\\$\\{(.*)}$", "$1");
+            String templateId = task.getAttributeNS(CAMUNDA, "modelerTemplate");
+            if (templateId.isEmpty()) {
+                if (connectors.contains(bean)) {
+                    problems.add(where + "uses " + bean + " without its template (camunda:modelerTemplate)");
+                }
+                continue;
+            }
+            JsonNode template = byId.get(templateId);
+            if (template == null) {
+                problems.add(where + "names the unknown template " + templateId);
+                continue;
+            }
+            String version = template.path("version").asText();
+            if (!version.isEmpty() && !version.equals(task.getAttributeNS(CAMUNDA, "modelerTemplateVersion"))) {
+                problems.add(where + "is made from version " + task.getAttributeNS(CAMUNDA, "modelerTemplateVersion") + " of "
+                        + templateId + ", not from its version " + version);
+            }
+            Map<String, String> inputs = inputParameters(task);
+            Set<String> offered = new LinkedHashSet<>();
+            for (JsonNode property : template.path("properties")) {
+                String type = property.path("binding").path("type").asText();
+                String name = property.path("binding").path("name").asText();
+                boolean hidden = "Hidden".equals(property.path("type").asText());
+                if ("property".equals(type)) {
+                    String attribute = name.replaceFirst("^camunda:", "");
+                    String expected = property.path("value").asText();
+                    if (!expected.equals(task.getAttributeNS(CAMUNDA, attribute))) {
+                        problems.add(where + name + " is not " + expected + " as " + templateId + " binds it");
+                    }
+                } else if ("camunda:inputParameter".equals(type)) {
+                    offered.add(name);
+                    String value = inputs.get(name);
+                    if (hidden && !property.path("value").asText().equals(value)) {
+                        problems.add(where + "input " + name + " is not " + property.path("value").asText() + " as " + templateId + " binds it");
+                    } else if (property.path("constraints").path("notEmpty").asBoolean() && (value == null || value.isBlank())) {
+                        problems.add(where + "input " + name + " is required by " + templateId + " but not set");
+                    }
+                }
+            }
+            for (String name : inputs.keySet()) {
+                if (!offered.contains(name)) {
+                    problems.add(where + "input " + name + " is not a field of " + templateId);
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static Map<String, String> inputParameters(Element task) {
+        Map<String, String> inputs = new LinkedHashMap<>();
+        NodeList parameters = task.getElementsByTagNameNS(CAMUNDA, "inputParameter");
+        for (int i = 0; i < parameters.getLength(); i++) {
+            Element parameter = (Element) parameters.item(i);
+            inputs.put(parameter.getAttribute("name"), parameter.getTextContent());
+        }
+        return inputs;
+    }
+
     /** The problems of one template, each as "id: what is wrong". */
     static List<String> check(JsonNode template, ApplicationContext context) {
         List<String> problems = new ArrayList<>();
@@ -118,6 +259,7 @@ class ElementTemplatesTest extends ProcessTestCase {
             problems.add(id + ": appliesTo is empty");
         }
         boolean async = false;
+        boolean asyncAfter = false;
         Set<String> declared = new LinkedHashSet<>();
         Set<String> markedRequired = new LinkedHashSet<>();
         for (JsonNode property : template.get("properties")) {
@@ -132,7 +274,10 @@ class ElementTemplatesTest extends ProcessTestCase {
                 problems.add(id + ": property " + name + " has no label");
             }
             if ("property".equals(type) && "camunda:asyncBefore".equals(name)) {
-                async = property.path("value").asBoolean() || "true".equals(property.path("value").asText());
+                async = isTrue(property.path("value"));
+            }
+            if ("property".equals(type) && "camunda:asyncAfter".equals(name)) {
+                asyncAfter = isTrue(property.path("value"));
             }
             if ("camunda:inputParameter".equals(type)) {
                 declared.add(name);
@@ -167,8 +312,14 @@ class ElementTemplatesTest extends ProcessTestCase {
         }
         if (connector.writes() && !async) {
             problems.add(id + ": " + bean + " writes but is not asyncBefore");
+        } else if (!async && !asyncAfter) {
+            problems.add(id + ": sets no asynchronous boundary (camunda:asyncBefore or camunda:asyncAfter)");
         }
         return problems;
+    }
+
+    private static boolean isTrue(JsonNode value) {
+        return value.asBoolean() || "true".equals(value.asText());
     }
 
     /** The bean in the template's hidden delegate expression "${bean}", or null. */
