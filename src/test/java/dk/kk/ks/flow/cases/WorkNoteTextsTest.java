@@ -62,7 +62,7 @@ class WorkNoteTextsTest {
         List<String> reasons = List.copyOf(reasonsWritten());
 
         for (String outcome : outcomesSet()) {
-            String note = ServiceNowWriteBackDelegate.workNote(execution, null, outcome, reasons);
+            String note = ServiceNowWriteBackConnector.workNote(execution, null, outcome, reasons);
 
             assertThat(note).as(outcome).startsWith("KS Flow har afsluttet sagen (1f0c2b3a-ec7c-11f1-8e7f-02fc00000001). Udfald: "
                     + WorkNoteTexts.OUTCOMES.get(outcome) + ". Begrundelse: ");
@@ -75,9 +75,9 @@ class WorkNoteTextsTest {
         DelegateExecution execution = mock(DelegateExecution.class);
         when(execution.getProcessInstanceId()).thenReturn("c1");
 
-        assertThat(ServiceNowWriteBackDelegate.workNote(execution, null, "REJECTED", List.of("DEBTOR_BLOCKED")))
+        assertThat(ServiceNowWriteBackConnector.workNote(execution, null, "REJECTED", List.of("DEBTOR_BLOCKED")))
                 .isEqualTo("KS Flow har afsluttet sagen (c1). Udfald: Afvist. Begrundelse: Debitoren er spærret i Opus Debitor.");
-        assertThat(ServiceNowWriteBackDelegate.workNote(execution, null, "PAID", List.of()))
+        assertThat(ServiceNowWriteBackConnector.workNote(execution, null, "PAID", List.of()))
                 .isEqualTo("KS Flow har afsluttet sagen (c1). Udfald: Udbetalt.");
     }
 

@@ -5,19 +5,29 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import dk.kk.ks.flow.connectors.Connector;
+import dk.kk.ks.flow.connectors.ConnectorInput;
+import dk.kk.ks.flow.integration.ExternalRejectionException;
 import dk.kk.ks.flow.integration.IdempotencyKeys;
 import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
 
 /**
- * The last step of every case: writes the outcome back to the ServiceNow record (state and a work
- * note in Danish). The note holds the outcome and the reasons in Danish ({@link WorkNoteTexts}) and the
- * case type's summary of its figures; never personal data.
+ * "ServiceNow: afslut sag med udfald", the last step of every case: writes the outcome back to the ServiceNow
+ * record (state and a work note in Danish). The outcome closes the record complete, or incomplete when the case
+ * was rejected, expired or withdrawn. The note holds the outcome and the case's reasons (the process variable
+ * {@code reasons}, if any) in Danish ({@link WorkNoteTexts}) and the case type's summary of its figures; never
+ * personal data. ServiceNow's refusal (an unknown record) is an incident, not a BPMN error. A connector (bean name kept from the delegate it replaces), so a process owner ends a new flow
+ * with it from its element template.
  */
 @Component("serviceNowWriteBack")
-class ServiceNowWriteBackDelegate implements JavaDelegate {
+class ServiceNowWriteBackConnector extends Connector {
+
+    static final ConnectorInput NUMBER = ConnectorInput.required("number");
+    static final ConnectorInput OUTCOME = ConnectorInput.required("outcome");
+    static final List<ConnectorInput> INPUTS = List.of(NUMBER, OUTCOME);
 
     /** Outcomes that close the ServiceNow record as not done (Closed Incomplete); all others close it complete. */
     private static final Set<String> UNSUCCESSFUL = Set.of("REJECTED", "EXPIRED", "WITHDRAWN");
@@ -26,21 +36,28 @@ class ServiceNowWriteBackDelegate implements JavaDelegate {
     private final CaseTypes caseTypes;
     private final CaseMetrics metrics;
 
-    ServiceNowWriteBackDelegate(ServiceNowPort serviceNow, CaseTypes caseTypes, CaseMetrics metrics) {
+    /** The metrics lazily: the engine asks whether this connector writes while it deploys, before its services exist. */
+    ServiceNowWriteBackConnector(ServiceNowPort serviceNow, CaseTypes caseTypes, @Lazy CaseMetrics metrics) {
+        super(INPUTS, true);
         this.serviceNow = serviceNow;
         this.caseTypes = caseTypes;
         this.metrics = metrics;
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        String outcome = CaseVariables.OUTCOME.require(execution);
+    protected void run(DelegateExecution execution) {
+        String outcome = OUTCOME.text(execution).trim();
         List<String> reasons = CaseVariables.REASONS.get(execution);
         ServiceNowPort.State state = UNSUCCESSFUL.contains(outcome)
                 ? ServiceNowPort.State.CLOSED_INCOMPLETE : ServiceNowPort.State.CLOSED_COMPLETE;
         CaseType<?> caseType = caseType(execution);
-        serviceNow.update(execution.getProcessBusinessKey(), state, workNote(execution, caseType, outcome, reasons),
-                IdempotencyKeys.of(execution));
+        try {
+            serviceNow.update(NUMBER.text(execution).trim(), state, workNote(execution, caseType, outcome, reasons),
+                    IdempotencyKeys.of(execution));
+        } catch (ExternalRejectionException refused) {
+            // Not a BPMN error: the case has nothing left to do but this, so a refusal is an incident for operations.
+            throw new IllegalStateException("ServiceNow refused the write-back: " + refused.code(), refused);
+        }
         metrics.completed(caseType == null ? execution.getProcessDefinitionId() : caseType.name(), outcome);
     }
 
