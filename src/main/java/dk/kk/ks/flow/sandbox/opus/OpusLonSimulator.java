@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.integration.opus;
+package dk.kk.ks.flow.sandbox.opus;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import dk.kk.ks.flow.integration.opus.OpusLonPort;
 
 /**
  * The sandbox's Opus Løn: employees (seeded from sandbox/opus-employees.json, set with
