@@ -36,7 +36,7 @@ import dk.kk.ks.flow.integration.opus.OpusLonPort;
 @ConditionalOnProperty(name = "ksflow.sandbox.enabled", havingValue = "true")
 class OpusLonSimulator {
 
-    /** The sandbox data of an employee (README, "The sandbox"); the employee number is the path. */
+    /** The sandbox data of an employee (docs/architecture.md, "The sandbox"); the employee number is the path. */
     record EmployeeData(String name, String cpr, String userId, LocalDate hireDate, LocalDate endDate, BigDecimal annualSalary,
                         String department, String managerEmployeeNumber, BigDecimal holidayDaysTakenThisHolidayYear,
                         OpusLonPort.EmployeeType employeeType, boolean probation, boolean hasPaymentCard) {
