@@ -2,13 +2,11 @@ package dk.kk.ks.flow.paymentcard;
 
 import static dk.kk.ks.flow.paymentcard.PaymentCardVariables.*;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.cases.CaseVariables;
+import dk.kk.ks.flow.cases.CaseOutcome;
+import dk.kk.ks.flow.cases.Reason;
 import dk.kk.ks.flow.platform.ApprovalFacts;
 import dk.kk.ks.flow.platform.CompletionRules;
 import dk.kk.ks.flow.platform.FourEyes;
@@ -26,7 +24,6 @@ import dk.kk.ks.flow.platform.FourEyesRefusal;
 class PaymentCardApprovalListener extends CompletionRules {
 
     static final String MANAGER_APPROVAL = "Task_ApproveManager";
-    static final String REJECTED_BY_APPROVER = "REJECTED_BY_APPROVER";
 
     private final ApprovalFacts facts;
 
@@ -56,16 +53,9 @@ class PaymentCardApprovalListener extends CompletionRules {
         FourEyes.notApprovedBefore(facts, task, user,
                 "Du har allerede godkendt dette betalingskort; næste godkendelse skal gives af en anden.");
         if (!FourEyes.decision(APPROVED.get(task), COMMENT.get(task))) {
-            List<String> reasons = new ArrayList<>(orEmpty(CaseVariables.REASONS.get(task)));
-            reasons.add(REJECTED_BY_APPROVER);
-            CaseVariables.OUTCOME.set(task.getExecution(), "REJECTED");
-            CaseVariables.REASONS.set(task.getExecution(), reasons);
+            CaseOutcome.reject(task.getExecution(), Reason.REJECTED_BY_APPROVER);
             return;
         }
         APPROVALS.set(task.getExecution(), FourEyes.recordApproval(facts, task, user));
-    }
-
-    static List<String> orEmpty(List<String> list) {
-        return list == null ? List.of() : list;
     }
 }

@@ -5,12 +5,14 @@ import static dk.kk.ks.flow.servicecontract.ServiceContractRegulationVariables.*
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
+import dk.kk.ks.flow.cases.CaseOutcome;
+import dk.kk.ks.flow.cases.Reason;
 import dk.kk.ks.flow.platform.CompletionRules;
 import dk.kk.ks.flow.platform.FourEyes;
 
 /**
  * "Gennemgå regulering": enforced by the engine whatever the client, the reviewer decides (a rejection
- * needs a comment), and who reviewed is recorded on the case. A refusal leaves the task open.
+ * needs a comment and ends the case REJECTED_BY_REVIEWER), and who reviewed is recorded on the case. A refusal leaves the task open.
  */
 @Component("regulationReview")
 class RegulationReviewListener extends CompletionRules {
@@ -23,7 +25,9 @@ class RegulationReviewListener extends CompletionRules {
     @Override
     protected void completing(DelegateTask task) {
         String user = FourEyes.completingUser(task);
-        FourEyes.decision(APPROVED.get(task), COMMENT.get(task));
+        if (!FourEyes.decision(APPROVED.get(task), COMMENT.get(task))) {
+            CaseOutcome.reject(task.getExecution(), Reason.REJECTED_BY_REVIEWER);
+        }
         REVIEWED_BY.set(task.getExecution(), user);
     }
 }
