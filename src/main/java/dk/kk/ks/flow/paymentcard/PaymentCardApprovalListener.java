@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import dk.kk.ks.flow.cases.CaseOutcome;
 import dk.kk.ks.flow.cases.Reason;
 import dk.kk.ks.flow.platform.ApprovalFacts;
-import dk.kk.ks.flow.platform.CompletionRules;
+import dk.kk.ks.flow.platform.ApprovalListener;
 import dk.kk.ks.flow.platform.FourEyes;
 import dk.kk.ks.flow.platform.FourEyesRefusal;
 
@@ -21,24 +21,19 @@ import dk.kk.ks.flow.platform.FourEyesRefusal;
  * {@link ApprovalFacts}; the variable {@code approvals} only shows them.
  */
 @Component("paymentCardApproval")
-class PaymentCardApprovalListener extends CompletionRules {
+class PaymentCardApprovalListener extends ApprovalListener {
 
     static final String MANAGER_APPROVAL = "Task_ApproveManager";
 
     private final ApprovalFacts facts;
 
     PaymentCardApprovalListener(ApprovalFacts facts) {
+        super(APPROVED, COMMENT);
         this.facts = facts;
     }
 
     @Override
-    protected void created(DelegateTask task) {
-        FourEyes.startBlank(task, APPROVED, COMMENT);
-    }
-
-    @Override
-    protected void completing(DelegateTask task) {
-        String user = FourEyes.completingUser(task);
+    protected void mayDecide(DelegateTask task, String user) {
         String caseId = task.getProcessInstanceId();
         if (MANAGER_APPROVAL.equals(task.getTaskDefinitionKey())) {
             String approver = facts.require(caseId, ApprovalFacts.Fact.APPROVER);
@@ -52,10 +47,14 @@ class PaymentCardApprovalListener extends CompletionRules {
         FourEyes.notTheRequester(user, FourEyes.requester(facts, task), "Du kan ikke godkende et betalingskort, som du selv har bestilt.");
         FourEyes.notApprovedBefore(facts, task, user,
                 "Du har allerede godkendt dette betalingskort; næste godkendelse skal gives af en anden.");
-        if (!FourEyes.decision(APPROVED.get(task), COMMENT.get(task))) {
+    }
+
+    @Override
+    protected void decided(DelegateTask task, String user, boolean approved) {
+        if (approved) {
+            APPROVALS.set(task.getExecution(), FourEyes.recordApproval(facts, task, user));
+        } else {
             CaseOutcome.reject(task.getExecution(), Reason.REJECTED_BY_APPROVER);
-            return;
         }
-        APPROVALS.set(task.getExecution(), FourEyes.recordApproval(facts, task, user));
     }
 }
