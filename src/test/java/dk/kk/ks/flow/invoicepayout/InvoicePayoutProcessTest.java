@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dk.kk.ks.flow.integration.ExternalRejectionException;
 import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
 import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
+import dk.kk.ks.flow.notifications.RemindDelegate;
 import dk.kk.ks.flow.support.ProcessTestCase;
 import dk.kk.ks.flow.support.TestClock;
 
@@ -149,7 +150,7 @@ class InvoicePayoutProcessTest extends ProcessTestCase {
         execute(reminder);
 
         assertThat(payout).isWaitingAt("Task_Approve").hasPassed("Task_RemindApprovers");
-        assertThat(task(payout).getPriority()).isEqualTo(RemindApproversDelegate.REMINDED_PRIORITY);
+        assertThat(task(payout).getPriority()).isEqualTo(RemindDelegate.REMINDED_PRIORITY);
         assertThat(payout).variables().containsEntry("remindersSent", 1);
     }
 

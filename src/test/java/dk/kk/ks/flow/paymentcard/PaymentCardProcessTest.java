@@ -39,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dk.kk.ks.flow.integration.ExternalRejectionException;
 import dk.kk.ks.flow.integration.cardissuer.CardIssuerPort;
 import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
+import dk.kk.ks.flow.notifications.RemindDelegate;
 import dk.kk.ks.flow.support.ProcessTestCase;
 import dk.kk.ks.flow.support.TestClock;
 
@@ -287,7 +288,7 @@ class PaymentCardProcessTest extends ProcessTestCase {
         execute(reminder);
 
         assertThat(order).isWaitingAt("Task_ApproveManager").hasPassed("Task_RemindApprover");
-        assertThat(task(order).getPriority()).isEqualTo(RemindApproverDelegate.REMINDED_PRIORITY);
+        assertThat(task(order).getPriority()).isEqualTo(RemindDelegate.REMINDED_PRIORITY);
         assertThat(order).variables().containsEntry("remindersSent", 1);
         assertThat(timer(order, "Event_Reminder")).isNotNull();
     }
