@@ -1,7 +1,6 @@
 package dk.kk.ks.flow.cases;
 
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,14 +12,16 @@ import dk.kk.ks.flow.connectors.ConnectorInput;
 import dk.kk.ks.flow.integration.ExternalRejectionException;
 import dk.kk.ks.flow.integration.IdempotencyKeys;
 import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
+import dk.kk.ks.flow.platform.DanishTexts;
 
 /**
  * "ServiceNow: afslut sag med udfald", the last step of every case: writes the outcome back to the ServiceNow
- * record (state and a work note in Danish). The outcome closes the record complete, or incomplete when the case
- * was rejected, expired or withdrawn. The note holds the outcome and the case's reasons (the process variable
- * {@code reasons}, if any) in Danish ({@link WorkNoteTexts}) and the case type's summary of its figures; never
- * personal data. ServiceNow's refusal (an unknown record) is an incident, not a BPMN error. A connector (bean name kept from the delegate it replaces), so a process owner ends a new flow
- * with it from its element template.
+ * record (state and a work note in Danish). The outcome closes the record complete, or incomplete when it is not
+ * {@link Outcome#successful()}. The note holds the outcome and the case's reasons (the process variable
+ * {@code reasons}, if any) in Danish ({@link DanishTexts#OUTCOMES}, {@link DanishTexts#REASONS}) and the case
+ * type's summary of its figures; never personal data. ServiceNow's refusal (an unknown record) is an incident, not
+ * a BPMN error. A connector (bean name kept from the delegate it replaced), so a process owner ends a new flow with
+ * it from its element template.
  */
 @Component("serviceNowWriteBack")
 class ServiceNowWriteBackConnector extends Connector {
@@ -28,9 +29,6 @@ class ServiceNowWriteBackConnector extends Connector {
     static final ConnectorInput NUMBER = ConnectorInput.required("number");
     static final ConnectorInput OUTCOME = ConnectorInput.required("outcome");
     static final List<ConnectorInput> INPUTS = List.of(NUMBER, OUTCOME);
-
-    /** Outcomes that close the ServiceNow record as not done (Closed Incomplete); all others close it complete. */
-    private static final Set<String> UNSUCCESSFUL = Set.of("REJECTED", "EXPIRED", "WITHDRAWN");
 
     private final ServiceNowPort serviceNow;
     private final CaseTypes caseTypes;
@@ -48,8 +46,8 @@ class ServiceNowWriteBackConnector extends Connector {
     protected void run(DelegateExecution execution) {
         String outcome = OUTCOME.text(execution).trim();
         List<String> reasons = CaseVariables.REASONS.get(execution);
-        ServiceNowPort.State state = UNSUCCESSFUL.contains(outcome)
-                ? ServiceNowPort.State.CLOSED_INCOMPLETE : ServiceNowPort.State.CLOSED_COMPLETE;
+        ServiceNowPort.State state = Outcome.valueOf(outcome).successful()
+                ? ServiceNowPort.State.CLOSED_COMPLETE : ServiceNowPort.State.CLOSED_INCOMPLETE;
         CaseType<?> caseType = caseType(execution);
         try {
             serviceNow.update(NUMBER.text(execution).trim(), state, workNote(execution, caseType, outcome, reasons),
@@ -63,10 +61,10 @@ class ServiceNowWriteBackConnector extends Connector {
 
     static String workNote(DelegateExecution execution, CaseType<?> caseType, String outcome, List<String> reasons) {
         StringBuilder note = new StringBuilder("KS Flow har afsluttet sagen (")
-                .append(execution.getProcessInstanceId()).append("). Udfald: ").append(WorkNoteTexts.outcome(outcome)).append('.');
+                .append(execution.getProcessInstanceId()).append("). Udfald: ").append(DanishTexts.ofCode(DanishTexts.OUTCOMES, outcome)).append('.');
         if (reasons != null && !reasons.isEmpty()) {
             note.append(" Begrundelse: ")
-                    .append(reasons.stream().map(WorkNoteTexts::reason).collect(Collectors.joining("; ")))
+                    .append(reasons.stream().map(reason -> DanishTexts.ofCode(DanishTexts.REASONS, reason)).collect(Collectors.joining("; ")))
                     .append('.');
         }
         String summary = caseType == null ? null : caseType.workNoteSummary(execution.getVariables());
