@@ -100,6 +100,26 @@ class ConnectorsProcessTest extends ProcessTestCase {
     }
 
     @Test
+    void theWriteBackClosesTheRecordByTheOutcomeWithADanishWorkNote() {
+        ProcessInstance instance = run("serviceNowWriteBack", true, task -> task
+                .camundaInputParameter("number", "RITM0000001").camundaInputParameter("outcome", "REJECTED"));
+        verify(serviceNow).update(eq("RITM0000001"), eq(ServiceNowPort.State.CLOSED_INCOMPLETE),
+                eq("KS Flow har afsluttet sagen (" + instance.getId() + "). Udfald: Afvist."), eq(instance.getId() + ":Task_Connector"));
+    }
+
+    @Test
+    void aRefusedWriteBackIsAnIncidentNotABpmnError() {
+        org.mockito.Mockito.doThrow(new ExternalRejectionException("servicenow", 404, "RECORD_NOT_FOUND", "no record"))
+                .when(serviceNow).update(anyString(), any(), anyString(), anyString());
+        ProcessInstance instance = run("serviceNowWriteBack", true, task -> task
+                .camundaInputParameter("number", "RITM0000009").camundaInputParameter("outcome", "PAID"));
+        Incident incident = processEngine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(incident.getIncidentMessage()).contains("RECORD_NOT_FOUND");
+        assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId("End_Error").count()).isZero();
+    }
+
+    @Test
     void opusEmployeeLeavesOutTheCprNumber() {
         when(opusLon.employee("E1")).thenReturn(Optional.of(employee("E1", LocalDate.of(2026, 11, 30))));
         ProcessInstance instance = run("opusEmployeeConnector", false, task -> task
