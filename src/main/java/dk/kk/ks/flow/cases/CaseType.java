@@ -13,19 +13,27 @@ public abstract class CaseType<R extends CaseRequest> {
     private final String name;
     private final String processKey;
     private final Class<R> requestType;
+    private final List<Outcome> outcomes;
+    private final List<Reason> reasons;
 
     /**
      * @param name        the path segment and the {@code caseType} of the CaseView, e.g. {@code invoice-payouts}
      * @param processKey  the BPMN process id started for a case
      * @param requestType the intake body: a record, whose components RequestReader checks one by one
+     * @param outcomes    every outcome a case of this type can end with, in the order the API description lists them
+     * @param reasons     every reason KS Flow writes into {@code reasons} of a case of this type, in the order the API
+     *                    description lists them. An external system may add a refusal code before it is listed here:
+     *                    the CaseView still reports it as it is (clients are told to tolerate unknown enum values).
      */
-    protected CaseType(String name, String processKey, Class<R> requestType) {
+    protected CaseType(String name, String processKey, Class<R> requestType, List<Outcome> outcomes, List<Reason> reasons) {
         if (!requestType.isRecord()) {
             throw new IllegalArgumentException("The request type of case type " + name + " must be a record: " + requestType.getName());
         }
         this.name = name;
         this.processKey = processKey;
         this.requestType = requestType;
+        this.outcomes = List.copyOf(outcomes);
+        this.reasons = List.copyOf(reasons);
     }
 
     /** The path segment and the {@code caseType} of the CaseView, e.g. {@code invoice-payouts}. */
@@ -60,24 +68,14 @@ public abstract class CaseType<R extends CaseRequest> {
      */
     public abstract Class<? extends Record> resultType();
 
-    /** Every outcome a case of this type can end with, in the order the API description lists them. */
-    protected abstract List<Outcome> possibleOutcomes();
-
-    /**
-     * Every reason KS Flow writes into {@code reasons} of a case of this type, in the order the API description lists
-     * them. An external system may add a refusal code before it is listed here: the CaseView still reports it as it
-     * is (clients are told to generate with unknown enum values tolerated).
-     */
-    protected abstract List<Reason> possibleReasons();
-
     /** Every {@code outcome} a case of this type can end with, as the API description lists them. */
     public final List<String> outcomes() {
-        return possibleOutcomes().stream().map(Enum::name).toList();
+        return outcomes.stream().map(Enum::name).toList();
     }
 
     /** Every code a case of this type can have in {@code reasons}, as the API description lists them. */
     public final List<String> reasonCodes() {
-        return possibleReasons().stream().map(Enum::name).toList();
+        return reasons.stream().map(Enum::name).toList();
     }
 
     /** The case's figures as a Danish sentence for the ServiceNow work note (never personal data); null: none. */

@@ -4,7 +4,7 @@ import dk.kk.ks.flow.platform.DanishTexts;
 
 /**
  * Every outcome a case can end with: the CaseView's {@code outcome} (the REST API's contract with ServiceNow, so a
- * name never changes). Each case type lists its own ({@link CaseType#possibleOutcomes}); the Danish text of each is
+ * name never changes). Each case type lists its own (the outcomes its CaseType is constructed with); the Danish text of each is
  * in {@link DanishTexts#OUTCOMES}. A case's outcome is set only through {@link CaseOutcome}.
  */
 public enum Outcome {

@@ -5,7 +5,7 @@ import dk.kk.ks.flow.platform.DanishTexts;
 /**
  * Every reason code KS Flow itself writes into a case's {@code reasons}: why it was rejected, or why a person
  * reviewed it. The names are the REST API's contract with ServiceNow and never change. Each case type lists its own
- * ({@link CaseType#possibleReasons}); the Danish text of each is in {@link DanishTexts#REASONS}. An external system's
+ * (the reasons its CaseType is constructed with); the Danish text of each is in {@link DanishTexts#REASONS}. An external system's
  * refusal adds its own code (a string), which the work note shows by its Danish text too when it has one.
  */
 public enum Reason {

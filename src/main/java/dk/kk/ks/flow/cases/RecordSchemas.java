@@ -2,10 +2,8 @@ package dk.kk.ks.flow.cases;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.lang.reflect.WildcardType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -107,16 +105,13 @@ final class RecordSchemas {
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     private Schema<?> define(Class<?> record, Direction direction) {
-        if (!record.isRecord()) {
-            throw new IllegalArgumentException("Only records are described: " + record.getName());
-        }
         Schema schema = new Schema<>().type("object");
         io.swagger.v3.oas.annotations.media.Schema annotation = record.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
         if (annotation != null && !annotation.description().isEmpty()) {
             schema.description(annotation.description());
         }
         List<String> required = new ArrayList<>();
-        for (RecordComponent component : record.getRecordComponents()) {
+        for (RecordComponent component : RecordTypes.components(record)) {
             Annotations annotations = new Annotations(record, component);
             Schema<?> property = property(component.getGenericType(), annotations, direction, record.getName() + "." + component.getName());
             schema.addProperty(component.getName(), property);
@@ -179,10 +174,10 @@ final class RecordSchemas {
         }
         Schema names = new Schema<>().type("string");
         names.setEnum(Arrays.stream(doc.implementation().getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList());
-        if (raw(type) == String.class) {
+        if (RecordTypes.raw(type) == String.class) {
             return names;
         }
-        if (Collection.class.isAssignableFrom(raw(type))) {
+        if (Collection.class.isAssignableFrom(RecordTypes.raw(type))) {
             return new ArraySchema().items(names);
         }
         throw new IllegalStateException("@Schema(implementation = an enum) is for text or a list of text, not " + type.getTypeName());
@@ -190,7 +185,7 @@ final class RecordSchemas {
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     private Schema<?> typeSchema(Type type, Annotations annotations, Direction direction, String where) {
-        Class<?> raw = raw(type);
+        Class<?> raw = RecordTypes.raw(type);
         io.swagger.v3.oas.annotations.media.Schema doc = annotations.get(io.swagger.v3.oas.annotations.media.Schema.class);
         if (raw == String.class) {
             return new Schema<>().type("string");
@@ -242,7 +237,7 @@ final class RecordSchemas {
             return array;
         }
         if (Map.class.isAssignableFrom(raw)) {
-            Class<?> key = raw(typeArgument(type, 0, where));
+            Class<?> key = RecordTypes.raw(typeArgument(type, 0, where));
             if (key != String.class && !key.isEnum()) {
                 throw new IllegalStateException(where + ": map keys must be strings or enums");
             }
@@ -335,24 +330,12 @@ final class RecordSchemas {
         return example;
     }
 
-    private static Class<?> raw(Type type) {
-        if (type instanceof Class<?> c) {
-            return c;
-        }
-        if (type instanceof ParameterizedType p) {
-            return raw(p.getRawType());
-        }
-        if (type instanceof WildcardType w) {
-            return raw(w.getUpperBounds()[0]);
-        }
-        throw new IllegalStateException("No JSON schema for " + type.getTypeName());
-    }
-
     private static Type typeArgument(Type type, int index, String where) {
-        if (type instanceof ParameterizedType p && p.getActualTypeArguments().length > index) {
-            return p.getActualTypeArguments()[index];
+        Type argument = RecordTypes.typeArgument(type, index);
+        if (argument == null) {
+            throw new IllegalStateException(where + ": a collection or map must say its element type");
         }
-        throw new IllegalStateException(where + ": a collection or map must say its element type");
+        return argument;
     }
 
     /** The annotations of a record component: on its field and its accessor (where Java puts them). */

@@ -4,7 +4,6 @@ import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.lang.reflect.WildcardType;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,10 +72,7 @@ final class RequestShape {
     }
 
     private void checkObject(ObjectNode node, Class<?> type, String prefix, List<CaseType.FieldError> errors) {
-        if (!type.isRecord()) {
-            throw new IllegalArgumentException("A request type must be a record: " + type.getName());
-        }
-        for (RecordComponent component : type.getRecordComponents()) {
+        for (RecordComponent component : RecordTypes.components(type)) {
             String name = component.getName();
             JsonNode value = node.get(name);
             if (value == null || value.isNull()) {
@@ -99,7 +95,7 @@ final class RequestShape {
      */
     private String problem(JsonNode value, Type type, JsonFormat format, String field, List<CaseType.FieldError> errors,
                            Predicate<JsonNode> binds) {
-        Class<?> raw = raw(type);
+        Class<?> raw = RecordTypes.raw(type);
         if (raw == String.class) {
             if (!value.isTextual()) {
                 return "must be a JSON string";
@@ -127,7 +123,7 @@ final class RequestShape {
     }
 
     private void checkElements(ArrayNode array, Type elementType, String field, List<CaseType.FieldError> errors) {
-        Class<?> raw = raw(elementType);
+        Class<?> raw = RecordTypes.raw(elementType);
         for (int i = 0; i < array.size(); i++) {
             JsonNode element = array.get(i);
             if (element.isNull()) {
@@ -227,22 +223,6 @@ final class RequestShape {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static Class<?> raw(Type type) {
-        if (type instanceof Class<?> c) {
-            return c;
-        }
-        if (type instanceof ParameterizedType p) {
-            return raw(p.getRawType());
-        }
-        if (type instanceof WildcardType w) {
-            return raw(w.getUpperBounds()[0]);
-        }
-        if (type instanceof GenericArrayType a) {
-            return raw(a.getGenericComponentType()).arrayType();
-        }
-        return Object.class;
     }
 
     /** The element type of a collection or array type; Object when it does not say. */

@@ -18,7 +18,9 @@ class DismissalCaseType extends CaseType<DismissalRequest> {
     static final String PROCESS_KEY = "dismissal";
 
     DismissalCaseType() {
-        super("dismissals", PROCESS_KEY, DismissalRequest.class);
+        super("dismissals", PROCESS_KEY, DismissalRequest.class,
+                List.of(Outcome.DISMISSED, Outcome.WITHDRAWN, Outcome.REJECTED),
+                List.of(Reason.UNKNOWN_EMPLOYEE));
     }
 
     @Override
@@ -45,15 +47,5 @@ class DismissalCaseType extends CaseType<DismissalRequest> {
     @Override
     public Class<DismissalResult> resultType() {
         return DismissalResult.class;
-    }
-
-    @Override
-    protected List<Outcome> possibleOutcomes() {
-        return List.of(Outcome.DISMISSED, Outcome.WITHDRAWN, Outcome.REJECTED);
-    }
-
-    @Override
-    protected List<Reason> possibleReasons() {
-        return List.of(Reason.UNKNOWN_EMPLOYEE);
     }
 }

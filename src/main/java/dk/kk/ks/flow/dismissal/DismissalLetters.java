@@ -8,10 +8,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import dk.kk.ks.flow.platform.TextTemplates;
 
 /**
  * The letters of a dismissal case, in Danish, from the text templates under src/main/resources/letters/ (which a
@@ -55,19 +53,8 @@ public class DismissalLetters {
     public record WithdrawalLetter(String employeeName, LocalDate letterDate, String justification) {
     }
 
-    private final TemplateEngine templates;
+    private final TextTemplates templates = new TextTemplates("letters");
     private final PdfLetterWriter pdf = new PdfLetterWriter();
-
-    public DismissalLetters() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("letters/");
-        resolver.setSuffix(".txt");
-        resolver.setTemplateMode(TemplateMode.TEXT);
-        resolver.setCharacterEncoding("UTF-8");
-        resolver.setCacheable(true);
-        templates = new TemplateEngine();
-        templates.setTemplateResolver(resolver);
-    }
 
     public byte[] hearingLetter(HearingLetter letter) {
         return pdf.write("Partshøring om påtænkt afskedigelse", hearingLetterText(letter));
@@ -136,6 +123,6 @@ public class DismissalLetters {
     }
 
     private String render(String template, Map<String, Object> fields) {
-        return templates.process(template, new Context(DANISH, fields)).strip();
+        return templates.render(template, fields);
     }
 }

@@ -18,7 +18,9 @@ class InvoicePayoutCaseType extends CaseType<InvoicePayoutRequest> {
     static final String PROCESS_KEY = "invoice-payout";
 
     InvoicePayoutCaseType() {
-        super("invoice-payouts", PROCESS_KEY, InvoicePayoutRequest.class);
+        super("invoice-payouts", PROCESS_KEY, InvoicePayoutRequest.class,
+                List.of(Outcome.PAID, Outcome.REJECTED),
+                List.of(Reason.DEBTOR_BLOCKED, Reason.EXPIRED, Reason.REJECTED_BY_APPROVER));
     }
 
     @Override
@@ -46,15 +48,5 @@ class InvoicePayoutCaseType extends CaseType<InvoicePayoutRequest> {
     @Override
     public Class<InvoicePayoutResult> resultType() {
         return InvoicePayoutResult.class;
-    }
-
-    @Override
-    protected List<Outcome> possibleOutcomes() {
-        return List.of(Outcome.PAID, Outcome.REJECTED);
-    }
-
-    @Override
-    protected List<Reason> possibleReasons() {
-        return List.of(Reason.DEBTOR_BLOCKED, Reason.EXPIRED, Reason.REJECTED_BY_APPROVER);
     }
 }

@@ -2,14 +2,11 @@ package dk.kk.ks.flow.notifications;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import dk.kk.ks.flow.platform.TextTemplates;
 
 /**
  * The e-mails, in Danish, from the text templates under src/main/resources/notifications/ (which a non-programmer can
@@ -18,24 +15,12 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 class NotificationTexts {
 
-    private static final Locale DANISH = Locale.forLanguageTag("da-DK");
     private static final String SUBJECT = "Emne:";
 
     record Mail(String subject, String text) {
     }
 
-    private final TemplateEngine templates;
-
-    NotificationTexts() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("notifications/");
-        resolver.setSuffix(".txt");
-        resolver.setTemplateMode(TemplateMode.TEXT);
-        resolver.setCharacterEncoding("UTF-8");
-        resolver.setCacheable(true);
-        templates = new TemplateEngine();
-        templates.setTemplateResolver(resolver);
-    }
+    private final TextTemplates templates = new TextTemplates("notifications");
 
     /** @param name the person's name; null for a group's shared mailbox */
     Mail task(CaseFacts.WaitingTask task, String name) {
@@ -66,12 +51,7 @@ class NotificationTexts {
     }
 
     private static Map<String, Object> taskFields(CaseFacts.WaitingTask task, String name) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("name", name);
-        fields.put("caseType", task.caseType());
-        fields.put("title", task.title());
-        fields.put("amountLabel", task.amountLabel());
-        fields.put("amount", task.amount());
+        Map<String, Object> fields = fields(name, task.caseType(), task.title(), task.amountLabel(), task.amount());
         fields.put("deadline", task.deadline());
         fields.put("since", task.since());
         fields.put("link", task.link());
@@ -79,17 +59,22 @@ class NotificationTexts {
     }
 
     private static Map<String, Object> caseFields(CaseFacts.CaseSummary summary, String name) {
+        return fields(name, summary.caseType(), summary.title(), summary.amountLabel(), summary.amount());
+    }
+
+    /** What every e-mail says about its case. */
+    private static Map<String, Object> fields(String name, String caseType, String title, String amountLabel, String amount) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("name", name);
-        fields.put("caseType", summary.caseType());
-        fields.put("title", summary.title());
-        fields.put("amountLabel", summary.amountLabel());
-        fields.put("amount", summary.amount());
+        fields.put("caseType", caseType);
+        fields.put("title", title);
+        fields.put("amountLabel", amountLabel);
+        fields.put("amount", amount);
         return fields;
     }
 
     private Mail render(String template, Map<String, Object> fields) {
-        String rendered = templates.process(template, new Context(DANISH, fields)).strip();
+        String rendered = templates.render(template, fields);
         int end = rendered.indexOf('\n');
         String first = end < 0 ? rendered : rendered.substring(0, end);
         if (!first.startsWith(SUBJECT)) {

@@ -21,7 +21,10 @@ class PaymentCardCaseType extends CaseType<PaymentCardRequest> {
     static final String PROCESS_KEY = "payment-card";
 
     PaymentCardCaseType() {
-        super("payment-cards", PROCESS_KEY, PaymentCardRequest.class);
+        super("payment-cards", PROCESS_KEY, PaymentCardRequest.class,
+                List.of(Outcome.ORDERED, Outcome.CLOSED, Outcome.REJECTED, Outcome.EXPIRED),
+                List.of(Reason.LIMIT_ABOVE_MAXIMUM, Reason.NO_MANAGER, Reason.NO_MANAGER_ABOVE_REQUESTER, Reason.NO_OPEN_CARD,
+                        Reason.REJECTED_BY_APPROVER, Reason.REJECTED_BY_CASEWORKER, Reason.UNKNOWN_EMPLOYEE));
     }
 
     @Override
@@ -84,16 +87,5 @@ class PaymentCardCaseType extends CaseType<PaymentCardRequest> {
     @Override
     public Class<PaymentCardResult> resultType() {
         return PaymentCardResult.class;
-    }
-
-    @Override
-    protected List<Outcome> possibleOutcomes() {
-        return List.of(Outcome.ORDERED, Outcome.CLOSED, Outcome.REJECTED, Outcome.EXPIRED);
-    }
-
-    @Override
-    protected List<Reason> possibleReasons() {
-        return List.of(Reason.LIMIT_ABOVE_MAXIMUM, Reason.NO_MANAGER, Reason.NO_MANAGER_ABOVE_REQUESTER, Reason.NO_OPEN_CARD,
-                Reason.REJECTED_BY_APPROVER, Reason.REJECTED_BY_CASEWORKER, Reason.UNKNOWN_EMPLOYEE);
     }
 }

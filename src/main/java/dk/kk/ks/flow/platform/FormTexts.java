@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -113,38 +114,23 @@ public class FormTexts implements TaskListener {
         }
 
         Texts kroner(String variable) {
-            if (task.getVariable(variable) instanceof Number amount) {
-                task.setVariableLocal(variable + "Text", DanishTexts.kroner(amount));
-            }
-            return this;
+            return text(variable, Number.class, DanishTexts::kroner);
         }
 
         Texts whole(String variable) {
-            if (task.getVariable(variable) instanceof Number number) {
-                task.setVariableLocal(variable + "Text", DanishTexts.number(number, 0));
-            }
-            return this;
+            return text(variable, Number.class, number -> DanishTexts.number(number, 0));
         }
 
         Texts days(String variable) {
-            if (task.getVariable(variable) instanceof Number days) {
-                task.setVariableLocal(variable + "Text", DanishTexts.days(days));
-            }
-            return this;
+            return text(variable, Number.class, DanishTexts::days);
         }
 
         Texts date(String variable) {
-            if (task.getVariable(variable) instanceof String date) {
-                task.setVariableLocal(variable + "Text", DanishTexts.date(date));
-            }
-            return this;
+            return text(variable, String.class, DanishTexts::date);
         }
 
         Texts dateTime(String variable) {
-            if (task.getVariable(variable) instanceof String timestamp) {
-                task.setVariableLocal(variable + "Text", DanishTexts.dateTime(timestamp));
-            }
-            return this;
+            return text(variable, String.class, DanishTexts::dateTime);
         }
 
         /** The proposal in Danish notation under the variable's own name, on the task only (the form edits it). */
@@ -157,15 +143,22 @@ public class FormTexts implements TaskListener {
         }
 
         Texts code(String variable, Map<String, String> names) {
-            if (task.getVariable(variable) instanceof String code) {
-                task.setVariableLocal(variable + "Text", DanishTexts.of(names, code));
-            }
-            return this;
+            return text(variable, String.class, code -> DanishTexts.of(names, code));
         }
 
         Texts person(String variable) {
-            if (task.getVariable(variable) instanceof String userId) {
-                task.setVariableLocal(variable + "Name", personName(userId));
+            return set(variable, "Name", String.class, FormTexts.this::personName);
+        }
+
+        /** {@code <variable>Text}: the variable's value in Danish, when it is set and of the given type. */
+        private <T> Texts text(String variable, Class<T> type, Function<T, String> format) {
+            return set(variable, "Text", type, format);
+        }
+
+        private <T> Texts set(String variable, String suffix, Class<T> type, Function<T, String> format) {
+            Object value = task.getVariable(variable);
+            if (type.isInstance(value)) {
+                task.setVariableLocal(variable + suffix, format.apply(type.cast(value)));
             }
             return this;
         }

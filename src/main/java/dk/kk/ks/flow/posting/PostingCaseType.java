@@ -24,7 +24,10 @@ class PostingCaseType extends CaseType<PostingRequest> {
     static final String PROCESS_KEY = "posting";
 
     PostingCaseType() {
-        super("postings", PROCESS_KEY, PostingRequest.class);
+        super("postings", PROCESS_KEY, PostingRequest.class,
+                List.of(Outcome.POSTED, Outcome.REJECTED),
+                Stream.concat(Arrays.stream(PostingValidator.Rule.values()).map(rule -> Reason.valueOf(rule.name())),
+                        Stream.of(Reason.REJECTED_BY_REVIEWER)).sorted(Comparator.comparing(Reason::name)).toList());
     }
 
     @Override
@@ -71,16 +74,5 @@ class PostingCaseType extends CaseType<PostingRequest> {
     @Override
     public Class<PostingResult> resultType() {
         return PostingResult.class;
-    }
-
-    @Override
-    protected List<Outcome> possibleOutcomes() {
-        return List.of(Outcome.POSTED, Outcome.REJECTED);
-    }
-
-    @Override
-    protected List<Reason> possibleReasons() {
-        return Stream.concat(Arrays.stream(PostingValidator.Rule.values()).map(rule -> Reason.valueOf(rule.name())),
-                Stream.of(Reason.REJECTED_BY_REVIEWER)).sorted(Comparator.comparing(Reason::name)).toList();
     }
 }

@@ -18,7 +18,10 @@ class ResignationCaseType extends CaseType<ResignationRequest> {
     static final String PROCESS_KEY = "resignation";
 
     ResignationCaseType() {
-        super("resignations", PROCESS_KEY, ResignationRequest.class);
+        super("resignations", PROCESS_KEY, ResignationRequest.class,
+                List.of(Outcome.REGISTERED, Outcome.REJECTED),
+                List.of(Reason.ADVANCE_HOLIDAY, Reason.CIVIL_SERVANT, Reason.DEATH, Reason.PAYMENT_CARD_NOT_CLOSED, Reason.ROUTINE,
+                        Reason.UNKNOWN_EMPLOYEE));
     }
 
     @Override
@@ -46,16 +49,5 @@ class ResignationCaseType extends CaseType<ResignationRequest> {
     @Override
     public Class<ResignationResult> resultType() {
         return ResignationResult.class;
-    }
-
-    @Override
-    protected List<Outcome> possibleOutcomes() {
-        return List.of(Outcome.REGISTERED, Outcome.REJECTED);
-    }
-
-    @Override
-    protected List<Reason> possibleReasons() {
-        return List.of(Reason.ADVANCE_HOLIDAY, Reason.CIVIL_SERVANT, Reason.DEATH, Reason.PAYMENT_CARD_NOT_CLOSED, Reason.ROUTINE,
-                Reason.UNKNOWN_EMPLOYEE);
     }
 }

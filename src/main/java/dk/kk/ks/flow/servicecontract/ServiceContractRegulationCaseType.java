@@ -22,7 +22,10 @@ class ServiceContractRegulationCaseType extends CaseType<ServiceContractRegulati
     static final String PROCESS_KEY = "service-contract-regulation";
 
     ServiceContractRegulationCaseType() {
-        super("service-contract-regulations", PROCESS_KEY, ServiceContractRegulationRequest.class);
+        super("service-contract-regulations", PROCESS_KEY, ServiceContractRegulationRequest.class,
+                List.of(Outcome.POSTED, Outcome.REJECTED),
+                List.of(Reason.CONTRACT_INACTIVE, Reason.PERIOD_CLOSED, Reason.REJECTED_BY_REVIEWER, Reason.UNKNOWN_CONTRACT,
+                        Reason.WRONG_DEPARTMENT));
     }
 
     @Override
@@ -76,16 +79,5 @@ class ServiceContractRegulationCaseType extends CaseType<ServiceContractRegulati
     @Override
     public Class<ServiceContractRegulationResult> resultType() {
         return ServiceContractRegulationResult.class;
-    }
-
-    @Override
-    protected List<Outcome> possibleOutcomes() {
-        return List.of(Outcome.POSTED, Outcome.REJECTED);
-    }
-
-    @Override
-    protected List<Reason> possibleReasons() {
-        return List.of(Reason.CONTRACT_INACTIVE, Reason.PERIOD_CLOSED, Reason.REJECTED_BY_REVIEWER, Reason.UNKNOWN_CONTRACT,
-                Reason.WRONG_DEPARTMENT);
     }
 }

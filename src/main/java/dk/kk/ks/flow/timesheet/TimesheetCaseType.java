@@ -25,7 +25,10 @@ class TimesheetCaseType extends CaseType<TimesheetRequest> {
     private final Clock clock;
 
     TimesheetCaseType(TimesheetCalculations calculations, Clock clock) {
-        super("timesheets", PROCESS_KEY, TimesheetRequest.class);
+        super("timesheets", PROCESS_KEY, TimesheetRequest.class,
+                List.of(Outcome.POSTED, Outcome.REJECTED),
+                Stream.concat(Arrays.stream(TimesheetWarning.values()).map(warning -> Reason.valueOf(warning.name())),
+                        Stream.of(Reason.REJECTED_BY_CASEWORKER)).toList());
         this.calculations = calculations;
         this.clock = clock;
     }
@@ -66,16 +69,5 @@ class TimesheetCaseType extends CaseType<TimesheetRequest> {
     @Override
     public Class<TimesheetResult> resultType() {
         return TimesheetResult.class;
-    }
-
-    @Override
-    protected List<Outcome> possibleOutcomes() {
-        return List.of(Outcome.POSTED, Outcome.REJECTED);
-    }
-
-    @Override
-    protected List<Reason> possibleReasons() {
-        return Stream.concat(Arrays.stream(TimesheetWarning.values()).map(warning -> Reason.valueOf(warning.name())),
-                Stream.of(Reason.REJECTED_BY_CASEWORKER)).toList();
     }
 }
