@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -26,6 +27,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dk.kk.ks.flow.cases.CaseType;
+import dk.kk.ks.flow.cases.CaseTypes;
 
 import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
 import dk.kk.ks.flow.support.ProcessTestCase;
@@ -42,6 +47,12 @@ class BenefitsReportTest extends ProcessTestCase {
     TaskService taskService;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    CaseTypes caseTypes;
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterEach
     void resetClock() {
@@ -84,6 +95,16 @@ class BenefitsReportTest extends ProcessTestCase {
         assertThat(march.earliestData()).isBeforeOrEqualTo(LocalDate.of(2031, 3, 2));
 
         assertThat(march.rows()).extracting(BenefitsReport.Row::caseType).contains("timesheets", "resignations");
+
+        // The database's aggregate queries give the figures the old in-memory computation gave, for any period.
+        List<String> keys = caseTypes.all().stream().map(CaseType::processKey).toList();
+        for (LocalDate[] period : List.of(new LocalDate[] {LocalDate.of(2031, 3, 1), LocalDate.of(2031, 3, 31)},
+                new LocalDate[] {LocalDate.of(2031, 3, 4), LocalDate.of(2031, 3, 5)},
+                new LocalDate[] {LocalDate.of(2031, 1, 1), LocalDate.of(2032, 1, 1)})) {
+            assertThat(BenefitsReport.figures(jdbc, keys, period[0], period[1]))
+                    .isEqualTo(BenefitsOracle.figures(historyService, keys, period[0], period[1]))
+                    .isNotEmpty();
+        }
         String csv = BenefitsCsv.write(march);
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("sagstype;startet;afsluttet");
         assertThat(csv).contains("invoice-payouts;4;3;0,333;2;30,0;120,0;60,0;23,09;");
