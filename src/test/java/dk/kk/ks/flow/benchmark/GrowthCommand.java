@@ -97,14 +97,13 @@ public final class GrowthCommand {
                 loadNumber += rates.stream().mapToInt(rate -> rate * seconds).sum();
                 results.add(step);
                 log.info("Growth step {}:\n{}", target, table(results, rates, history));
+                // After every step, so a run stopped early still leaves the plot of the steps it measured.
+                if (!options.get("--svg").isBlank()) {
+                    Files.writeString(Path.of(options.get("--svg")), GrowthPlot.svg(results, rates, history));
+                }
             }
         }
-        String text = table(results, rates, history);
-        log.info("Cost as the history grows (history level {}):\n{}", history, text);
-        if (!options.get("--svg").isBlank()) {
-            Files.writeString(Path.of(options.get("--svg")), GrowthPlot.svg(results, rates, history));
-            log.info("Plot written to {}", options.get("--svg"));
-        }
+        log.info("Cost as the history grows (history level {}):\n{}", history, table(results, rates, history));
     }
 
     private static Step measure(AppProcess app, Connection connection, HistoryFill fill, int target, double fillSeconds,
