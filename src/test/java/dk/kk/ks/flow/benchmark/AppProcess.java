@@ -42,6 +42,15 @@ final class AppProcess implements AutoCloseable {
      * @param jfr where to write a flight recording of the whole run (profile settings), or null for none
      */
     static AppProcess start(String name, Database database, Path jfr) throws IOException, InterruptedException {
+        return start(name, database.fresh("ksflow_bench"), database, jfr, List.of());
+    }
+
+    /**
+     * @param url       the database's JDBC URL (used as it is: not made fresh)
+     * @param arguments more Spring Boot arguments, e.g. {@code --camunda.bpm.history-level=audit}
+     */
+    static AppProcess start(String name, String url, Database database, Path jfr, List<String> arguments)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path dir = Files.createDirectories(Path.of("target", "benchmark"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP));
@@ -49,15 +58,16 @@ final class AppProcess implements AutoCloseable {
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr.toAbsolutePath());
         }
         command.addAll(List.of("-cp", classpath(), BenchmarkApplication.class.getName(), "--server.port=" + port,
-                "--spring.datasource.url=" + database.fresh("ksflow_bench"), "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=", TestClock.offsetArgument()));
+        command.addAll(arguments);
         if (database.postgres()) {
             command.add("--spring.profiles.active=postgres");
         }
         Path log = dir.resolve(name + "-" + port + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         AppProcess app = new AppProcess(process, "http://127.0.0.1:" + port);
-        app.awaitUp(Duration.ofMinutes(6), log);
+        app.awaitUp(Duration.ofMinutes(20), log);
         return app;
     }
 

@@ -96,7 +96,7 @@ final class Benchmark {
     }
 
     /** Before a load step: until the previous step's cases have done their asynchronous work (at most two minutes). */
-    private static void awaitJobsDone(AppProcess app) throws InterruptedException {
+    static void awaitJobsDone(AppProcess app) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline
                 && app.client().getJson("/engine-rest/job/count?executable=true", "demo").get("count").asLong() > 0) {

@@ -24,6 +24,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dk.kk.ks.flow.cases.CaseType;
+import dk.kk.ks.flow.cases.CaseTypes;
 
 import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
 import dk.kk.ks.flow.support.ProcessTestCase;
@@ -34,6 +38,10 @@ class BenefitsReportTest extends ProcessTestCase {
 
     @Autowired
     BenefitsReport report;
+    @Autowired
+    CaseTypes caseTypes;
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterEach
     void resetClock() {
@@ -76,6 +84,16 @@ class BenefitsReportTest extends ProcessTestCase {
         assertThat(march.earliestData()).isBeforeOrEqualTo(LocalDate.of(2031, 3, 2));
 
         assertThat(march.rows()).extracting(BenefitsReport.Row::caseType).contains("timesheets", "resignations");
+
+        // The database's aggregate queries give the figures the old in-memory computation gave, for any period.
+        List<String> keys = caseTypes.all().stream().map(CaseType::processKey).toList();
+        for (LocalDate[] period : List.of(new LocalDate[] {LocalDate.of(2031, 3, 1), LocalDate.of(2031, 3, 31)},
+                new LocalDate[] {LocalDate.of(2031, 3, 4), LocalDate.of(2031, 3, 5)},
+                new LocalDate[] {LocalDate.of(2031, 1, 1), LocalDate.of(2032, 1, 1)})) {
+            assertThat(BenefitsReport.figures(jdbc, keys, period[0], period[1]))
+                    .isEqualTo(BenefitsOracle.figures(historyService, keys, period[0], period[1]))
+                    .isNotEmpty();
+        }
         String csv = BenefitsCsv.write(march);
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("sagstype;startet;afsluttet");
         assertThat(csv).contains("invoice-payouts;4;3;0,333;2;30,0;120,0;60,0;23,09;");
