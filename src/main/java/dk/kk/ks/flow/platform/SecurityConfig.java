@@ -49,6 +49,8 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -228,8 +230,9 @@ public class SecurityConfig {
         String signIn = OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/" + REGISTRATION_ID;
         RequestMatcher camundaLogout = new AndRequestMatcher(path(HttpMethod.POST, webapps + "/api/admin/auth/user/*/logout"),
                 CamundaXsrf::headerMatchesSession);
+        // Signed in through the provider (an anonymous visitor is "authenticated" too, with ROLE_ANONYMOUS), with a KS Flow group.
         AuthorizationManager<RequestAuthorizationContext> anyGroup = (authentication, context) ->
-                new AuthorizationDecision(authentication.get().isAuthenticated() && !authentication.get().getAuthorities().isEmpty());
+                new AuthorizationDecision(hasAnyGroup(authentication.get()));
         // Spring Security's own CSRF token guards KS Flow's own sign-out form (SignInPages); nothing else here.
         http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(path(HttpMethod.POST, "/logout")))
                 // A new session at sign-in: nothing from before it (a planted session id, another person's webapp login) survives.
@@ -251,7 +254,7 @@ public class SecurityConfig {
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), webappApi)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(signIn), AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler((request, response, e) -> {
-                            if (webappApi.matches(request)) {
+                            if (webappApi.matches(request) || hasAnyGroup(SecurityContextHolder.getContext().getAuthentication())) {
                                 response.sendError(HttpServletResponse.SC_FORBIDDEN);
                             } else {
                                 response.sendRedirect(request.getContextPath() + NO_ACCESS_PAGE);
@@ -266,5 +269,9 @@ public class SecurityConfig {
                         .requestMatchers(path(NO_ACCESS_PAGE), path(SIGNED_OUT_PAGE), path("/error"), path("/favicon.ico")).permitAll()
                         .anyRequest().access(anyGroup));
         return http.build();
+    }
+
+    private static boolean hasAnyGroup(Authentication authentication) {
+        return authentication != null && authentication.getPrincipal() instanceof OidcUser && !authentication.getAuthorities().isEmpty();
     }
 }
