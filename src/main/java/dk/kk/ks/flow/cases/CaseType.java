@@ -60,15 +60,25 @@ public abstract class CaseType<R extends CaseRequest> {
      */
     public abstract Class<? extends Record> resultType();
 
-    /** Every {@code outcome} a case of this type can end with, as the API description lists them. */
-    public abstract List<String> outcomes();
+    /** Every outcome a case of this type can end with, in the order the API description lists them. */
+    protected abstract List<Outcome> possibleOutcomes();
 
     /**
-     * Every code a case of this type can have in {@code reasons}, as the API description lists them. An external
-     * system may add a refusal code before it is listed here: the CaseView still reports it as it is (clients are
-     * told to generate with unknown enum values tolerated).
+     * Every reason KS Flow writes into {@code reasons} of a case of this type, in the order the API description lists
+     * them. An external system may add a refusal code before it is listed here: the CaseView still reports it as it
+     * is (clients are told to generate with unknown enum values tolerated).
      */
-    public abstract List<String> reasonCodes();
+    protected abstract List<Reason> possibleReasons();
+
+    /** Every {@code outcome} a case of this type can end with, as the API description lists them. */
+    public final List<String> outcomes() {
+        return possibleOutcomes().stream().map(Enum::name).toList();
+    }
+
+    /** Every code a case of this type can have in {@code reasons}, as the API description lists them. */
+    public final List<String> reasonCodes() {
+        return possibleReasons().stream().map(Enum::name).toList();
+    }
 
     /** The case's figures as a Danish sentence for the ServiceNow work note (never personal data); null: none. */
     public String workNoteSummary(Map<String, Object> variables) {

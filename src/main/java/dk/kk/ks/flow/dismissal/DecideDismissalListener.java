@@ -5,7 +5,8 @@ import static dk.kk.ks.flow.dismissal.DismissalVariables.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.cases.CaseVariables;
+import dk.kk.ks.flow.cases.CaseOutcome;
+import dk.kk.ks.flow.cases.Outcome;
 import dk.kk.ks.flow.platform.CompletionRules;
 import dk.kk.ks.flow.platform.ValidationRefusal;
 
@@ -26,6 +27,6 @@ class DecideDismissalListener extends CompletionRules {
         if (justification == null || justification.isBlank()) {
             throw new ValidationRefusal("Skriv begrundelsen for afgørelsen.");
         }
-        CaseVariables.OUTCOME.set(task.getExecution(), "DISMISS".equals(decision) ? "DISMISSED" : "WITHDRAWN");
+        CaseOutcome.set(task.getExecution(), "DISMISS".equals(decision) ? Outcome.DISMISSED : Outcome.WITHDRAWN);
     }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.cases.CaseType;
+import dk.kk.ks.flow.cases.Outcome;
+import dk.kk.ks.flow.cases.Reason;
 
 @Component
 class DismissalCaseType extends CaseType<DismissalRequest> {
@@ -46,12 +48,12 @@ class DismissalCaseType extends CaseType<DismissalRequest> {
     }
 
     @Override
-    public List<String> outcomes() {
-        return List.of("DISMISSED", "WITHDRAWN", "REJECTED");
+    protected List<Outcome> possibleOutcomes() {
+        return List.of(Outcome.DISMISSED, Outcome.WITHDRAWN, Outcome.REJECTED);
     }
 
     @Override
-    public List<String> reasonCodes() {
-        return List.of("UNKNOWN_EMPLOYEE");
+    protected List<Reason> possibleReasons() {
+        return List.of(Reason.UNKNOWN_EMPLOYEE);
     }
 }

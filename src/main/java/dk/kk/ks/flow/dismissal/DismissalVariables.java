@@ -10,7 +10,6 @@ final class DismissalVariables {
     static final Var<String> REASON_TEXT = Var.of("reasonText", String.class);
     static final Var<String> REQUESTED_BY = Var.of("requestedBy", String.class);
 
-    static final Var<Boolean> EMPLOYEE_KNOWN = Var.of("employeeKnown", Boolean.class);
     static final Var<String> EMPLOYEE_NAME = Var.of("employeeName", String.class);
     static final Var<String> EMPLOYEE_TYPE = Var.of("employeeType", String.class);
     /** ISO dates. */

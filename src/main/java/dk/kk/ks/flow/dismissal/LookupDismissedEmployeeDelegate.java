@@ -4,14 +4,13 @@ import static dk.kk.ks.flow.dismissal.DismissalVariables.*;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.cases.CaseVariables;
+import dk.kk.ks.flow.cases.CaseOutcome;
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
 
 /**
@@ -36,13 +35,8 @@ class LookupDismissedEmployeeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        OpusLonPort.Employee employee = opus.employee(EMPLOYEE_NUMBER.require(execution)).orElse(null);
-        EMPLOYEE_KNOWN.set(execution, employee != null);
-        if (employee == null) {
-            CaseVariables.OUTCOME.set(execution, "REJECTED");
-            CaseVariables.REASONS.set(execution, List.of("UNKNOWN_EMPLOYEE"));
-            return;
-        }
+        OpusLonPort.Employee employee = opus.employee(EMPLOYEE_NUMBER.require(execution))
+                .orElseThrow(() -> CaseOutcome.unknownEmployee(execution));
         EMPLOYEE_NAME.set(execution, employee.name());
         EMPLOYEE_TYPE.set(execution, employee.employeeType().name());
         HIRE_DATE.set(execution, employee.hireDate().toString());

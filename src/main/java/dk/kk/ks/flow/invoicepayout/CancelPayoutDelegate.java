@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.cases.CaseVariables;
+import dk.kk.ks.flow.cases.CaseOutcome;
 import dk.kk.ks.flow.integration.IdempotencyKeys;
 import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
 
@@ -23,7 +23,6 @@ class CancelPayoutDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         opus.cancel(InvoicePayoutVariables.OPUS_PAYOUT_ID.require(execution), IdempotencyKeys.of(execution));
-        CaseVariables.OUTCOME.set(execution, "REJECTED");
-        CaseVariables.REASONS.set(execution, List.of(InvoicePayoutVariables.REJECTION_REASON.require(execution)));
+        CaseOutcome.reject(execution, List.of(InvoicePayoutVariables.REJECTION_REASON.require(execution)));
     }
 }

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.platform.ApprovalFacts;
-import dk.kk.ks.flow.platform.CompletionRules;
+import dk.kk.ks.flow.platform.ApprovalListener;
 import dk.kk.ks.flow.platform.FourEyes;
 
 /**
@@ -16,30 +16,27 @@ import dk.kk.ks.flow.platform.FourEyes;
  * read from {@link ApprovalFacts}; the variable {@code approvedBy} only shows them.
  */
 @Component("fourEyesApproval")
-class FourEyesApprovalListener extends CompletionRules {
+class FourEyesApprovalListener extends ApprovalListener {
 
     private final ApprovalFacts facts;
 
     FourEyesApprovalListener(ApprovalFacts facts) {
+        super(APPROVED, COMMENT);
         this.facts = facts;
     }
 
     @Override
-    protected void created(DelegateTask task) {
-        // Each approval starts blank: the previous approver's decision is in the history, not in the form.
-        FourEyes.startBlank(task, APPROVED, COMMENT);
-    }
-
-    @Override
-    protected void completing(DelegateTask task) {
-        String user = FourEyes.completingUser(task);
+    protected void mayDecide(DelegateTask task, String user) {
         FourEyes.notTheRequester(user, FourEyes.requester(facts, task),
                 "Du kan ikke godkende en udbetaling, som du selv har anmodet om.");
         FourEyes.notApprovedBefore(facts, task, user,
                 "Du har allerede godkendt denne udbetaling; næste godkendelse skal gives af en anden.");
-        if (!FourEyes.decision(APPROVED.get(task), COMMENT.get(task))) {
-            return;
+    }
+
+    @Override
+    protected void decided(DelegateTask task, String user, boolean approved) {
+        if (approved) {
+            APPROVED_BY.set(task.getExecution(), FourEyes.recordApproval(facts, task, user));
         }
-        APPROVED_BY.set(task.getExecution(), FourEyes.recordApproval(facts, task, user));
     }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.cases.CaseType;
+import dk.kk.ks.flow.cases.Outcome;
+import dk.kk.ks.flow.cases.Reason;
 
 @Component
 class InvoicePayoutCaseType extends CaseType<InvoicePayoutRequest> {
@@ -47,12 +49,12 @@ class InvoicePayoutCaseType extends CaseType<InvoicePayoutRequest> {
     }
 
     @Override
-    public List<String> outcomes() {
-        return List.of("PAID", "REJECTED");
+    protected List<Outcome> possibleOutcomes() {
+        return List.of(Outcome.PAID, Outcome.REJECTED);
     }
 
     @Override
-    public List<String> reasonCodes() {
-        return List.of("DEBTOR_BLOCKED", "EXPIRED", "REJECTED_BY_APPROVER");
+    protected List<Reason> possibleReasons() {
+        return List.of(Reason.DEBTOR_BLOCKED, Reason.EXPIRED, Reason.REJECTED_BY_APPROVER);
     }
 }

@@ -23,7 +23,6 @@ final class InvoicePayoutVariables {
     static final Var<String> OPUS_PAYOUT_ID = Var.of("opusPayoutId", String.class);
     /** Why the payout was stopped (EXPIRED, REJECTED_BY_APPROVER, or Opus's code), set in the diagram. */
     static final Var<String> REJECTION_REASON = Var.of("rejectionReason", String.class);
-    static final Var<Integer> REMINDERS = Var.of("remindersSent", Integer.class);
 
     private InvoicePayoutVariables() {
     }

@@ -6,12 +6,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.cases.CaseVariables;
+import dk.kk.ks.flow.cases.CaseOutcome;
 import dk.kk.ks.flow.integration.ExternalRejectionException;
 import dk.kk.ks.flow.integration.IdempotencyKeys;
 import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
@@ -39,9 +38,7 @@ class RegisterPayoutDelegate implements JavaDelegate {
         try {
             OPUS_PAYOUT_ID.set(execution, opus.register(request, IdempotencyKeys.of(execution)).payoutId());
         } catch (ExternalRejectionException refused) {
-            CaseVariables.OUTCOME.set(execution, "REJECTED");
-            CaseVariables.REASONS.set(execution, List.of(refused.code()));
-            throw new BpmnError(PAYOUT_REFUSED, refused.code());
+            throw CaseOutcome.refusal(execution, PAYOUT_REFUSED, List.of(refused.code()));
         }
     }
 }

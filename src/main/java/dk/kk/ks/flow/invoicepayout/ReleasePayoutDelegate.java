@@ -4,7 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.cases.CaseVariables;
+import dk.kk.ks.flow.cases.CaseOutcome;
+import dk.kk.ks.flow.cases.Outcome;
 import dk.kk.ks.flow.integration.IdempotencyKeys;
 import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
 
@@ -21,6 +22,6 @@ class ReleasePayoutDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         opus.release(InvoicePayoutVariables.OPUS_PAYOUT_ID.require(execution), IdempotencyKeys.of(execution));
-        CaseVariables.OUTCOME.set(execution, "PAID");
+        CaseOutcome.set(execution, Outcome.PAID);
     }
 }

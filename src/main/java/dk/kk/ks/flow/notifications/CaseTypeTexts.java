@@ -2,34 +2,37 @@ package dk.kk.ks.flow.notifications;
 
 import java.util.Map;
 
+import dk.kk.ks.flow.platform.DanishTexts;
+
 /**
- * What an e-mail says about each case type, by the process key of its diagram: the case type's Danish name, and the
- * variable holding the case's amount with its Danish label (none for the case types whose amounts are someone's pay).
- * A diagram not listed here is named by its own name in the diagram.
+ * What an e-mail says about each case type, by the process key of its diagram: the case type's Danish name (from
+ * {@link DanishTexts#PROCESSES}), and the variable holding the case's amount with its Danish label (none for the case
+ * types whose amounts are someone's pay). A diagram without a Danish name there is named by its own name in the diagram.
  */
 final class CaseTypeTexts {
 
     record CaseTypeText(String name, String amountVariable, String amountLabel) {
     }
 
-    private static final Map<String, CaseTypeText> BY_PROCESS_KEY = Map.of(
-            "invoice-payout", new CaseTypeText("Fakturaudbetaling", "amount", "Beløb"),
-            "payment-card", new CaseTypeText("Betalingskort", "monthlyLimit", "Kortgrænse pr. måned"),
-            "service-contract-regulation", new CaseTypeText("Regulering af servicekontrakt", "amount", "Beløb"),
-            "posting", new CaseTypeText("Postering", "debitTotal", "Debet i alt"),
-            "timesheet", new CaseTypeText("Timeseddel", null, null),
-            "resignation", new CaseTypeText("Fratrædelse", null, null),
-            "dismissal", new CaseTypeText("Afskedigelse", null, null),
-            "robot-resignation-reconciliation", new CaseTypeText("Afstemning af fratrædelser", null, null));
+    /** The variable holding the case's amount and its label, by process key. */
+    private static final Map<String, Amount> AMOUNTS = Map.of(
+            "invoice-payout", new Amount("amount", "Beløb"),
+            "payment-card", new Amount("monthlyLimit", "Kortgrænse pr. måned"),
+            "service-contract-regulation", new Amount("amount", "Beløb"),
+            "posting", new Amount("debitTotal", "Debet i alt"));
+
+    private record Amount(String variable, String label) {
+    }
 
     private CaseTypeTexts() {
     }
 
     static CaseTypeText of(String processKey, String diagramName) {
-        CaseTypeText known = BY_PROCESS_KEY.get(processKey);
-        if (known != null) {
-            return known;
+        String name = DanishTexts.PROCESSES.get(processKey);
+        if (name == null) {
+            name = diagramName == null || diagramName.isBlank() ? processKey : diagramName;
         }
-        return new CaseTypeText(diagramName == null || diagramName.isBlank() ? processKey : diagramName, null, null);
+        Amount amount = AMOUNTS.get(processKey);
+        return amount == null ? new CaseTypeText(name, null, null) : new CaseTypeText(name, amount.variable(), amount.label());
     }
 }

@@ -1,40 +1,33 @@
 package dk.kk.ks.flow.notifications;
 
-import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
+
+import org.springframework.stereotype.Component;
+
+import dk.kk.ks.flow.platform.ApprovalFacts;
 
 /**
- * The people the four-eyes rules of the case types keep from completing a task (platform.FourEyes and the task
- * listeners that use it), read from the case's variables by the names the case types give them: the person who asked
- * for the case ({@code requestedBy}), the employee it is about ({@code employeeUserId}, payment cards) and everyone who
- * already approved it ({@code approvedBy} on payouts, {@code approvals} on payment cards). They are not asked by
- * e-mail to do what the engine would refuse. A case type that adds such a rule adds its variable here.
+ * The people the four-eyes rules keep from completing a case's tasks (platform.ApprovalListener and FourEyes), read
+ * from the same {@link ApprovalFacts} those rules decide from, never from process variables: the person who asked
+ * for the case, the employee it is about (payment cards) and everyone who already approved it. They are not asked by
+ * e-mail to do what the engine would refuse. A case type that adds such a rule records its fact in ApprovalFacts.
  */
-final class FourEyesExclusions {
+@Component
+class FourEyesExclusions {
 
-    static final List<String> PERSON_VARIABLES = List.of("requestedBy", "employeeUserId");
-    static final List<String> LIST_VARIABLES = List.of("approvedBy", "approvals");
-    static final List<String> ALL_VARIABLES = List.of("requestedBy", "employeeUserId", "approvedBy", "approvals");
+    private final ApprovalFacts facts;
 
-    private FourEyesExclusions() {
+    FourEyesExclusions(ApprovalFacts facts) {
+        this.facts = facts;
     }
 
-    /** @param variable a case variable by name (null when the case has none) */
-    static Set<String> of(Function<String, Object> variable) {
+    /** The user ids excluded from the tasks of the case. */
+    Set<String> of(String caseId) {
         Set<String> excluded = new LinkedHashSet<>();
-        for (String name : PERSON_VARIABLES) {
-            if (variable.apply(name) instanceof String person && !person.isBlank()) {
-                excluded.add(person);
-            }
-        }
-        for (String name : LIST_VARIABLES) {
-            if (variable.apply(name) instanceof Collection<?> people) {
-                people.stream().filter(String.class::isInstance).map(String.class::cast).forEach(excluded::add);
-            }
-        }
+        facts.find(caseId, ApprovalFacts.Fact.REQUESTED_BY).ifPresent(excluded::add);
+        facts.find(caseId, ApprovalFacts.Fact.EMPLOYEE_USER_ID).ifPresent(excluded::add);
+        excluded.addAll(facts.approvals(caseId));
         return excluded;
     }
 }

@@ -3,7 +3,6 @@ package dk.kk.ks.flow.notifications;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -40,10 +39,12 @@ public class TaskNotifications implements TaskListener {
     private final Recipients recipients;
     private final IdentityService identityService;
     private final TaskService taskService;
+    private final FourEyesExclusions exclusions;
     private final NotificationProperties properties;
 
     TaskNotifications(Outbox outbox, Recipients recipients, IdentityService identityService, TaskService taskService,
-                      NotificationProperties properties) {
+                      NotificationProperties properties, FourEyesExclusions exclusions) {
+        this.exclusions = exclusions;
         this.outbox = outbox;
         this.recipients = recipients;
         this.identityService = identityService;
@@ -76,12 +77,12 @@ public class TaskNotifications implements TaskListener {
                 }
             }
             record(task.getId(), task.getProcessInstanceId(), Outbox.Kind.TASK, "TASK", task.getAssignee(), users, groups,
-                    () -> FourEyesExclusions.of(task::getVariable));
+                    () -> exclusions.of(task.getProcessInstanceId()));
         } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null
                 && !task.getAssignee().equals(currentUser())) {
             // Somebody else gave the task to the assignee (a person taking a task knows it already).
             record(task.getId(), task.getProcessInstanceId(), Outbox.Kind.TASK, "TASK", task.getAssignee(), List.of(), List.of(),
-                    () -> FourEyesExclusions.of(task::getVariable));
+                    () -> exclusions.of(task.getProcessInstanceId()));
         }
     }
 
@@ -103,10 +104,7 @@ public class TaskNotifications implements TaskListener {
             }
         }
         record(task.getId(), task.getProcessInstanceId(), Outbox.Kind.REMINDER, "REMINDER-" + reminder, task.getAssignee(), users, groups,
-                () -> {
-                    Map<String, Object> variables = taskService.getVariables(task.getId(), FourEyesExclusions.ALL_VARIABLES);
-                    return FourEyesExclusions.of(variables::get);
-                });
+                () -> exclusions.of(task.getProcessInstanceId()));
     }
 
     /** Tells the people (user ids; unknown ones and people without an address are skipped) about the case, once each. */

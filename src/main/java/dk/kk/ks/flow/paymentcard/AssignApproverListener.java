@@ -2,13 +2,11 @@ package dk.kk.ks.flow.paymentcard;
 
 import static dk.kk.ks.flow.paymentcard.PaymentCardVariables.*;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.cases.CaseVariables;
+import dk.kk.ks.flow.cases.CaseOutcome;
+import dk.kk.ks.flow.cases.Reason;
 import dk.kk.ks.flow.platform.ApprovalFacts;
 import dk.kk.ks.flow.platform.CompletionRules;
 import dk.kk.ks.flow.platform.FourEyes;
@@ -26,7 +24,6 @@ class AssignApproverListener extends CompletionRules {
 
     static final String ASSIGN = "ASSIGN";
     static final String REJECT = "REJECT";
-    static final String REJECTED_BY_CASEWORKER = "REJECTED_BY_CASEWORKER";
 
     private final KnownUsers knownUsers;
     private final ApprovalFacts facts;
@@ -61,11 +58,8 @@ class AssignApproverListener extends CompletionRules {
             APPROVER_FOUND.set(task.getExecution(), true);
         } else if (REJECT.equals(assignment)) {
             FourEyes.decision(false, COMMENT.get(task));
-            List<String> reasons = new ArrayList<>(PaymentCardApprovalListener.orEmpty(CaseVariables.REASONS.get(task)));
-            reasons.add(REJECTED_BY_CASEWORKER);
             APPROVED.set(task.getExecution(), false);
-            CaseVariables.OUTCOME.set(task.getExecution(), "REJECTED");
-            CaseVariables.REASONS.set(task.getExecution(), reasons);
+            CaseOutcome.reject(task.getExecution(), Reason.REJECTED_BY_CASEWORKER);
         } else {
             throw new ValidationRefusal("Vælg: udpeg en godkender, eller afvis bestillingen.");
         }

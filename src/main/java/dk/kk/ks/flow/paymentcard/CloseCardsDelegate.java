@@ -9,7 +9,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.cases.CaseVariables;
+import dk.kk.ks.flow.cases.CaseOutcome;
+import dk.kk.ks.flow.cases.Outcome;
+import dk.kk.ks.flow.cases.Reason;
 import dk.kk.ks.flow.integration.IdempotencyKeys;
 
 /**
@@ -19,7 +21,7 @@ import dk.kk.ks.flow.integration.IdempotencyKeys;
 @Component("closePaymentCards")
 class CloseCardsDelegate implements JavaDelegate {
 
-    static final String NO_OPEN_CARD = "NO_OPEN_CARD";
+    static final String NO_OPEN_CARD_ERROR = "NO_OPEN_CARD";
 
     private final CardBlocking blocking;
 
@@ -32,11 +34,9 @@ class CloseCardsDelegate implements JavaDelegate {
         List<String> closed = blocking.blockOpenCards(EMPLOYEE_NUMBER.require(execution), IdempotencyKeys.of(execution));
         CLOSED_CARD_IDS.set(execution, new ArrayList<>(closed));
         if (closed.isEmpty()) {
-            CaseVariables.OUTCOME.set(execution, "REJECTED");
-            CaseVariables.REASONS.set(execution, List.of(NO_OPEN_CARD));
-            return;
+            throw CaseOutcome.refusal(execution, NO_OPEN_CARD_ERROR, Reason.NO_OPEN_CARD);
         }
         CARD_ID.set(execution, closed.get(0));
-        CaseVariables.OUTCOME.set(execution, "CLOSED");
+        CaseOutcome.set(execution, Outcome.CLOSED);
     }
 }

@@ -4,11 +4,11 @@ import static dk.kk.ks.flow.paymentcard.PaymentCardVariables.*;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import dk.kk.ks.flow.cases.CaseOutcome;
 import dk.kk.ks.flow.cases.CaseVariables;
 import dk.kk.ks.flow.notifications.TaskNotifications;
 import dk.kk.ks.flow.platform.ApprovalFacts;
@@ -22,8 +22,6 @@ import dk.kk.ks.flow.platform.ApprovalFacts;
  */
 @Component("findPaymentCardApprover")
 class FindApproverDelegate implements JavaDelegate {
-
-    static final String UNKNOWN_EMPLOYEE = "UNKNOWN_EMPLOYEE";
 
     private final ManagerLookup lookup;
     private final TaskNotifications notifications;
@@ -41,9 +39,7 @@ class FindApproverDelegate implements JavaDelegate {
         String requester = facts.require(caseId, ApprovalFacts.Fact.REQUESTED_BY);
         ManagerLookup.Lookup found = lookup.approverFor(EMPLOYEE_NUMBER.require(execution), requester);
         if (found.employee() == null) {
-            CaseVariables.OUTCOME.set(execution, "REJECTED");
-            CaseVariables.REASONS.set(execution, List.of(UNKNOWN_EMPLOYEE));
-            throw new BpmnError(UNKNOWN_EMPLOYEE, "Opus does not know the employee");
+            throw CaseOutcome.unknownEmployee(execution);
         }
         if (found.employee().userId() != null) {
             facts.record(caseId, ApprovalFacts.Fact.EMPLOYEE_USER_ID, found.employee().userId());

@@ -4,15 +4,14 @@ import static dk.kk.ks.flow.paymentcard.PaymentCardVariables.*;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.cases.CaseVariables;
+import dk.kk.ks.flow.cases.CaseOutcome;
+import dk.kk.ks.flow.cases.Outcome;
 import dk.kk.ks.flow.integration.ExternalRejectionException;
 import dk.kk.ks.flow.integration.IdempotencyKeys;
 import dk.kk.ks.flow.integration.cardissuer.CardIssuerPort;
@@ -36,13 +35,9 @@ class OrderCardDelegate implements JavaDelegate {
                 execution.getProcessBusinessKey());
         try {
             CARD_ID.set(execution, issuer.order(order, IdempotencyKeys.of(execution)).cardId());
-            CaseVariables.OUTCOME.set(execution, "ORDERED");
+            CaseOutcome.set(execution, Outcome.ORDERED);
         } catch (ExternalRejectionException refused) {
-            List<String> reasons = new ArrayList<>(PaymentCardApprovalListener.orEmpty(CaseVariables.REASONS.get(execution)));
-            reasons.add(refused.code());
-            CaseVariables.OUTCOME.set(execution, "REJECTED");
-            CaseVariables.REASONS.set(execution, reasons);
-            throw new BpmnError(ORDER_REFUSED, refused.code());
+            throw CaseOutcome.refusal(execution, ORDER_REFUSED, List.of(refused.code()));
         }
     }
 }

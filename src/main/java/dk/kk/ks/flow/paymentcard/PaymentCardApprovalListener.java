@@ -2,15 +2,13 @@ package dk.kk.ks.flow.paymentcard;
 
 import static dk.kk.ks.flow.paymentcard.PaymentCardVariables.*;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.cases.CaseVariables;
+import dk.kk.ks.flow.cases.CaseOutcome;
+import dk.kk.ks.flow.cases.Reason;
 import dk.kk.ks.flow.platform.ApprovalFacts;
-import dk.kk.ks.flow.platform.CompletionRules;
+import dk.kk.ks.flow.platform.ApprovalListener;
 import dk.kk.ks.flow.platform.FourEyes;
 import dk.kk.ks.flow.platform.FourEyesRefusal;
 
@@ -23,25 +21,19 @@ import dk.kk.ks.flow.platform.FourEyesRefusal;
  * {@link ApprovalFacts}; the variable {@code approvals} only shows them.
  */
 @Component("paymentCardApproval")
-class PaymentCardApprovalListener extends CompletionRules {
+class PaymentCardApprovalListener extends ApprovalListener {
 
     static final String MANAGER_APPROVAL = "Task_ApproveManager";
-    static final String REJECTED_BY_APPROVER = "REJECTED_BY_APPROVER";
 
     private final ApprovalFacts facts;
 
     PaymentCardApprovalListener(ApprovalFacts facts) {
+        super(APPROVED, COMMENT);
         this.facts = facts;
     }
 
     @Override
-    protected void created(DelegateTask task) {
-        FourEyes.startBlank(task, APPROVED, COMMENT);
-    }
-
-    @Override
-    protected void completing(DelegateTask task) {
-        String user = FourEyes.completingUser(task);
+    protected void mayDecide(DelegateTask task, String user) {
         String caseId = task.getProcessInstanceId();
         if (MANAGER_APPROVAL.equals(task.getTaskDefinitionKey())) {
             String approver = facts.require(caseId, ApprovalFacts.Fact.APPROVER);
@@ -55,17 +47,14 @@ class PaymentCardApprovalListener extends CompletionRules {
         FourEyes.notTheRequester(user, FourEyes.requester(facts, task), "Du kan ikke godkende et betalingskort, som du selv har bestilt.");
         FourEyes.notApprovedBefore(facts, task, user,
                 "Du har allerede godkendt dette betalingskort; næste godkendelse skal gives af en anden.");
-        if (!FourEyes.decision(APPROVED.get(task), COMMENT.get(task))) {
-            List<String> reasons = new ArrayList<>(orEmpty(CaseVariables.REASONS.get(task)));
-            reasons.add(REJECTED_BY_APPROVER);
-            CaseVariables.OUTCOME.set(task.getExecution(), "REJECTED");
-            CaseVariables.REASONS.set(task.getExecution(), reasons);
-            return;
-        }
-        APPROVALS.set(task.getExecution(), FourEyes.recordApproval(facts, task, user));
     }
 
-    static List<String> orEmpty(List<String> list) {
-        return list == null ? List.of() : list;
+    @Override
+    protected void decided(DelegateTask task, String user, boolean approved) {
+        if (approved) {
+            APPROVALS.set(task.getExecution(), FourEyes.recordApproval(facts, task, user));
+        } else {
+            CaseOutcome.reject(task.getExecution(), Reason.REJECTED_BY_APPROVER);
+        }
     }
 }

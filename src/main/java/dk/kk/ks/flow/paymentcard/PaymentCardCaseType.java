@@ -11,6 +11,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.cases.CaseType;
+import dk.kk.ks.flow.cases.Outcome;
+import dk.kk.ks.flow.cases.Reason;
 import dk.kk.ks.flow.platform.Kroner;
 
 @Component
@@ -85,13 +87,13 @@ class PaymentCardCaseType extends CaseType<PaymentCardRequest> {
     }
 
     @Override
-    public List<String> outcomes() {
-        return List.of("ORDERED", "CLOSED", "REJECTED", "EXPIRED");
+    protected List<Outcome> possibleOutcomes() {
+        return List.of(Outcome.ORDERED, Outcome.CLOSED, Outcome.REJECTED, Outcome.EXPIRED);
     }
 
     @Override
-    public List<String> reasonCodes() {
-        return java.util.stream.Stream.of("UNKNOWN_EMPLOYEE", ManagerLookup.NO_MANAGER, ManagerLookup.NO_MANAGER_ABOVE_REQUESTER,
-                "REJECTED_BY_APPROVER", "REJECTED_BY_CASEWORKER", "LIMIT_ABOVE_MAXIMUM", CloseCardsDelegate.NO_OPEN_CARD).sorted().toList();
+    protected List<Reason> possibleReasons() {
+        return List.of(Reason.LIMIT_ABOVE_MAXIMUM, Reason.NO_MANAGER, Reason.NO_MANAGER_ABOVE_REQUESTER, Reason.NO_OPEN_CARD,
+                Reason.REJECTED_BY_APPROVER, Reason.REJECTED_BY_CASEWORKER, Reason.UNKNOWN_EMPLOYEE);
     }
 }

@@ -9,11 +9,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import dk.kk.ks.flow.cases.CaseOutcome;
+import dk.kk.ks.flow.cases.Outcome;
 import dk.kk.ks.flow.notifications.TaskNotifications;
 
 /**
  * On "Bestilling udløbet" (14 days without a decision): the approver the order was waiting for, if one was found or
- * appointed, and the requester are told by e-mail that the order expired.
+ * appointed, and the requester are told by e-mail that the order expired, and the case ends EXPIRED.
  */
 @Component("paymentCardExpiryNotice")
 class PaymentCardExpiryListener implements ExecutionListener {
@@ -32,5 +34,6 @@ class PaymentCardExpiryListener implements ExecutionListener {
         }
         told.add(REQUESTED_BY.get(execution));
         notifications.tellAboutCase(execution, TaskNotifications.CaseNotice.EXPIRED, told);
+        CaseOutcome.set(execution, Outcome.EXPIRED);
     }
 }

@@ -37,7 +37,6 @@ final class PaymentCardVariables {
     static final Var<String> CARD_ID = Var.of("cardId", String.class);
     /** CLOSE: every card blocked by the case. */
     static final Var<List<String>> CLOSED_CARD_IDS = Var.stringList("closedCardIds");
-    static final Var<Integer> REMINDERS = Var.of("remindersSent", Integer.class);
 
     private PaymentCardVariables() {
     }

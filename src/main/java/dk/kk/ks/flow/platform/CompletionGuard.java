@@ -105,80 +105,70 @@ final class CompletionGuard {
     }
 
     /** The task service of the engine, with the guard before every way of finishing a task with variables. */
-    static final class GuardedTaskService extends TaskServiceImpl {
-
-        private final CompletionGuard guard;
-
-        GuardedTaskService(CompletionGuard guard) {
-            this.guard = guard;
-        }
-
-        @Override
-        public void complete(String taskId, Map<String, Object> variables) {
-            super.complete(taskId, guard.completion(taskId, variables));
-        }
-
-        @Override
-        public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
-            return super.completeWithVariablesInReturn(taskId, guard.completion(taskId, variables), deserializeValues);
-        }
-
-        @Override
-        public void resolveTask(String taskId, Map<String, Object> variables) {
-            if (variables != null && !variables.isEmpty()) {
-                guard.requireUpdate(taskId);
+    TaskServiceImpl taskService() {
+        return new TaskServiceImpl() {
+            @Override
+            public void complete(String taskId, Map<String, Object> variables) {
+                super.complete(taskId, completion(taskId, variables));
             }
-            super.resolveTask(taskId, variables);
-        }
 
-        @Override
-        public void handleBpmnError(String taskId, String errorCode) {
-            guard.requireUpdate(taskId);
-            super.handleBpmnError(taskId, errorCode);
-        }
+            @Override
+            public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
+                return super.completeWithVariablesInReturn(taskId, completion(taskId, variables), deserializeValues);
+            }
 
-        @Override
-        public void handleBpmnError(String taskId, String errorCode, String errorMessage) {
-            guard.requireUpdate(taskId);
-            super.handleBpmnError(taskId, errorCode, errorMessage);
-        }
+            @Override
+            public void resolveTask(String taskId, Map<String, Object> variables) {
+                if (variables != null && !variables.isEmpty()) {
+                    requireUpdate(taskId);
+                }
+                super.resolveTask(taskId, variables);
+            }
 
-        @Override
-        public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
-            guard.requireUpdate(taskId);
-            super.handleBpmnError(taskId, errorCode, errorMessage, variables);
-        }
+            @Override
+            public void handleBpmnError(String taskId, String errorCode) {
+                requireUpdate(taskId);
+                super.handleBpmnError(taskId, errorCode);
+            }
 
-        @Override
-        public void handleEscalation(String taskId, String escalationCode) {
-            guard.requireUpdate(taskId);
-            super.handleEscalation(taskId, escalationCode);
-        }
+            @Override
+            public void handleBpmnError(String taskId, String errorCode, String errorMessage) {
+                requireUpdate(taskId);
+                super.handleBpmnError(taskId, errorCode, errorMessage);
+            }
 
-        @Override
-        public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
-            guard.requireUpdate(taskId);
-            super.handleEscalation(taskId, escalationCode, variables);
-        }
+            @Override
+            public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
+                requireUpdate(taskId);
+                super.handleBpmnError(taskId, errorCode, errorMessage, variables);
+            }
+
+            @Override
+            public void handleEscalation(String taskId, String escalationCode) {
+                requireUpdate(taskId);
+                super.handleEscalation(taskId, escalationCode);
+            }
+
+            @Override
+            public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
+                requireUpdate(taskId);
+                super.handleEscalation(taskId, escalationCode, variables);
+            }
+        };
     }
 
     /** The form service of the engine, with the guard before submitting a task's form (what Tasklist does). */
-    static final class GuardedFormService extends FormServiceImpl {
+    FormServiceImpl formService() {
+        return new FormServiceImpl() {
+            @Override
+            public void submitTaskForm(String taskId, Map<String, Object> properties) {
+                super.submitTaskForm(taskId, completion(taskId, properties));
+            }
 
-        private final CompletionGuard guard;
-
-        GuardedFormService(CompletionGuard guard) {
-            this.guard = guard;
-        }
-
-        @Override
-        public void submitTaskForm(String taskId, Map<String, Object> properties) {
-            super.submitTaskForm(taskId, guard.completion(taskId, properties));
-        }
-
-        @Override
-        public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties, boolean deserializeValues) {
-            return super.submitTaskFormWithVariablesInReturn(taskId, guard.completion(taskId, properties), deserializeValues);
-        }
+            @Override
+            public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties, boolean deserializeValues) {
+                return super.submitTaskFormWithVariablesInReturn(taskId, completion(taskId, properties), deserializeValues);
+            }
+        };
     }
 }

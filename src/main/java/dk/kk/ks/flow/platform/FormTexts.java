@@ -53,7 +53,7 @@ public class FormTexts implements TaskListener {
                     .whole("quantityChange").kroner("unitPricePerMonth").whole("months").kroner("amount");
             case "resignation-review" -> texts.code("reason", DanishTexts.RESIGNATION_REASONS).date("lastWorkingDay")
                     .code("department", DanishTexts.DEPARTMENTS).code("triage", DanishTexts.TRIAGE)
-                    .code("triageReason", DanishTexts.TRIAGE_REASONS).days("advanceHolidayDays")
+                    .code("triageReason", DanishTexts.REASONS).days("advanceHolidayDays")
                     .kroner("advanceHolidayDeduction").paymentCard();
             case "dismissal-check" -> texts.code("reasonCategory", DanishTexts.DISMISSAL_REASONS).editableDate("hearingDeadline");
             case "dismissal-decision" -> texts.date("hearingDeadline").dateTime("hearingReplyReceivedAt");

@@ -39,8 +39,8 @@ class FourEyesEnginePlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
         CompletionGuard guard = new CompletionGuard(configuration);
-        configuration.setTaskService(new CompletionGuard.GuardedTaskService(guard));
-        configuration.setFormService(new CompletionGuard.GuardedFormService(guard));
+        configuration.setTaskService(guard.taskService());
+        configuration.setFormService(guard.formService());
         List<BpmnParseListener> parseListeners = new ArrayList<>();
         if (configuration.getCustomPreBPMNParseListeners() != null) {
             parseListeners.addAll(configuration.getCustomPreBPMNParseListeners());

@@ -9,15 +9,19 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import dk.kk.ks.flow.cases.CaseOutcome;
 import dk.kk.ks.flow.cases.CaseVariables;
 import dk.kk.ks.flow.integration.opus.OpusOekonomiPort;
 
 /**
  * "Kontroller posteringen": the validations that apply (from the decision table), against Opus Økonomi's
- * master data. Every broken rule becomes a reason; none: the posting is valid.
+ * master data. Every broken rule becomes a reason, and the case is refused ("Postering afvist"); none: the posting
+ * is valid.
  */
 @Component("checkPosting")
 class CheckPostingDelegate implements JavaDelegate {
+
+    static final String POSTING_INVALID = "POSTING_INVALID";
 
     private final OpusOekonomiPort opus;
 
@@ -32,6 +36,9 @@ class CheckPostingDelegate implements JavaDelegate {
                 LINES.require(execution),
                 new OpusMasterData(opus),
                 PostingValidator.rules(VALIDATIONS.require(execution)));
-        CaseVariables.REASONS.set(execution, broken.stream().map(Enum::name).toList());
+        if (!broken.isEmpty()) {
+            throw CaseOutcome.refusal(execution, POSTING_INVALID, broken.stream().map(Enum::name).toList());
+        }
+        CaseVariables.REASONS.set(execution, List.of());
     }
 }

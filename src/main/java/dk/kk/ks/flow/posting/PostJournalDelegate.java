@@ -5,12 +5,12 @@ import static dk.kk.ks.flow.posting.PostingVariables.*;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.cases.CaseVariables;
+import dk.kk.ks.flow.cases.CaseOutcome;
+import dk.kk.ks.flow.cases.Outcome;
 import dk.kk.ks.flow.integration.ExternalRejectionException;
 import dk.kk.ks.flow.integration.IdempotencyKeys;
 import dk.kk.ks.flow.integration.opus.OpusOekonomiPort;
@@ -42,11 +42,9 @@ class PostJournalDelegate implements JavaDelegate {
                         .toList());
         try {
             OPUS_DOCUMENT_NUMBER.set(execution, opus.postJournal(journal, IdempotencyKeys.of(execution)).documentNumber());
-            CaseVariables.OUTCOME.set(execution, "POSTED");
+            CaseOutcome.set(execution, Outcome.POSTED);
         } catch (ExternalRejectionException refused) {
-            CaseVariables.OUTCOME.set(execution, "REJECTED");
-            CaseVariables.REASONS.set(execution, List.of(refused.code()));
-            throw new BpmnError(OPUS_REFUSED, refused.code());
+            throw CaseOutcome.refusal(execution, OPUS_REFUSED, List.of(refused.code()));
         }
     }
 }

@@ -2,14 +2,19 @@ package dk.kk.ks.flow.posting;
 
 import static dk.kk.ks.flow.posting.PostingVariables.*;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.cases.CaseType;
+import dk.kk.ks.flow.cases.Outcome;
+import dk.kk.ks.flow.cases.Reason;
 import dk.kk.ks.flow.cases.CaseVariables;
 import dk.kk.ks.flow.platform.Kroner;
 
@@ -69,13 +74,13 @@ class PostingCaseType extends CaseType<PostingRequest> {
     }
 
     @Override
-    public List<String> outcomes() {
-        return List.of("POSTED", "REJECTED");
+    protected List<Outcome> possibleOutcomes() {
+        return List.of(Outcome.POSTED, Outcome.REJECTED);
     }
 
     @Override
-    public List<String> reasonCodes() {
-        return java.util.stream.Stream.concat(java.util.Arrays.stream(PostingValidator.Rule.values()).map(Enum::name),
-                java.util.stream.Stream.of("REJECTED_BY_REVIEWER")).sorted().toList();
+    protected List<Reason> possibleReasons() {
+        return Stream.concat(Arrays.stream(PostingValidator.Rule.values()).map(rule -> Reason.valueOf(rule.name())),
+                Stream.of(Reason.REJECTED_BY_REVIEWER)).sorted(Comparator.comparing(Reason::name)).toList();
     }
 }

@@ -3,13 +3,12 @@ package dk.kk.ks.flow.resignation;
 import static dk.kk.ks.flow.resignation.ResignationVariables.*;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.cases.CaseVariables;
+import dk.kk.ks.flow.cases.CaseOutcome;
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
 
 /**
@@ -29,13 +28,8 @@ class LookupLeaverDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        OpusLonPort.Employee employee = opus.employee(EMPLOYEE_NUMBER.require(execution)).orElse(null);
-        EMPLOYEE_KNOWN.set(execution, employee != null);
-        if (employee == null) {
-            CaseVariables.OUTCOME.set(execution, "REJECTED");
-            CaseVariables.REASONS.set(execution, List.of("UNKNOWN_EMPLOYEE"));
-            return;
-        }
+        OpusLonPort.Employee employee = opus.employee(EMPLOYEE_NUMBER.require(execution))
+                .orElseThrow(() -> CaseOutcome.unknownEmployee(execution));
         AdvanceHoliday advance = advanceHoliday.calculate(employee.hireDate(), LocalDate.parse(LAST_WORKING_DAY.require(execution)),
                 employee.holidayDaysTakenThisHolidayYear(), employee.annualSalary());
         EMPLOYEE_NAME.set(execution, employee.name());

@@ -8,7 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.cases.CaseVariables;
+import dk.kk.ks.flow.cases.CaseOutcome;
+import dk.kk.ks.flow.cases.Outcome;
 import dk.kk.ks.flow.integration.IdempotencyKeys;
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
 
@@ -27,6 +28,6 @@ class RegisterTerminationDelegate implements JavaDelegate {
         opus.registerTermination(EMPLOYEE_NUMBER.require(execution),
                 new OpusLonPort.Termination(LocalDate.parse(LAST_WORKING_DAY.require(execution)), REASON.require(execution)),
                 IdempotencyKeys.of(execution));
-        CaseVariables.OUTCOME.set(execution, "REGISTERED");
+        CaseOutcome.set(execution, Outcome.REGISTERED);
     }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.cases.CaseType;
+import dk.kk.ks.flow.cases.Outcome;
+import dk.kk.ks.flow.cases.Reason;
 
 @Component
 class ResignationCaseType extends CaseType<ResignationRequest> {
@@ -47,12 +49,13 @@ class ResignationCaseType extends CaseType<ResignationRequest> {
     }
 
     @Override
-    public List<String> outcomes() {
-        return List.of("REGISTERED", "REJECTED");
+    protected List<Outcome> possibleOutcomes() {
+        return List.of(Outcome.REGISTERED, Outcome.REJECTED);
     }
 
     @Override
-    public List<String> reasonCodes() {
-        return List.of("ADVANCE_HOLIDAY", "CIVIL_SERVANT", "DEATH", "PAYMENT_CARD_NOT_CLOSED", "ROUTINE", "UNKNOWN_EMPLOYEE");
+    protected List<Reason> possibleReasons() {
+        return List.of(Reason.ADVANCE_HOLIDAY, Reason.CIVIL_SERVANT, Reason.DEATH, Reason.PAYMENT_CARD_NOT_CLOSED, Reason.ROUTINE,
+                Reason.UNKNOWN_EMPLOYEE);
     }
 }

@@ -13,7 +13,6 @@ public final class ResignationVariables {
     /** True when another case (a dismissal) called this one: that case writes to ServiceNow, not this one. */
     public static final Var<Boolean> PART_OF_OTHER_CASE = Var.of("partOfOtherCase", Boolean.class);
 
-    static final Var<Boolean> EMPLOYEE_KNOWN = Var.of("employeeKnown", Boolean.class);
     static final Var<String> EMPLOYEE_NAME = Var.of("employeeName", String.class);
     static final Var<String> EMPLOYEE_TYPE = Var.of("employeeType", String.class);
     static final Var<String> DEPARTMENT = Var.of("department", String.class);

@@ -7,12 +7,12 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.cases.CaseVariables;
+import dk.kk.ks.flow.cases.CaseOutcome;
+import dk.kk.ks.flow.cases.Outcome;
 import dk.kk.ks.flow.integration.ExternalRejectionException;
 import dk.kk.ks.flow.integration.IdempotencyKeys;
 import dk.kk.ks.flow.integration.opus.OpusOekonomiPort;
@@ -48,11 +48,9 @@ class PostSettlementDelegate implements JavaDelegate {
                 execution.getProcessBusinessKey());
         try {
             OPUS_DOCUMENT_NUMBER.set(execution, opus.postInternalSettlement(settlement, IdempotencyKeys.of(execution)).documentNumber());
-            CaseVariables.OUTCOME.set(execution, "POSTED");
+            CaseOutcome.set(execution, Outcome.POSTED);
         } catch (ExternalRejectionException refused) {
-            CaseVariables.OUTCOME.set(execution, "REJECTED");
-            CaseVariables.REASONS.set(execution, List.of(refused.code()));
-            throw new BpmnError(OPUS_REFUSED, refused.code());
+            throw CaseOutcome.refusal(execution, OPUS_REFUSED, List.of(refused.code()));
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.cases.CaseType;
+import dk.kk.ks.flow.cases.Outcome;
+import dk.kk.ks.flow.cases.Reason;
 import dk.kk.ks.flow.cases.CaseVariables;
 import dk.kk.ks.flow.platform.Kroner;
 
@@ -77,13 +79,13 @@ class ServiceContractRegulationCaseType extends CaseType<ServiceContractRegulati
     }
 
     @Override
-    public List<String> outcomes() {
-        return List.of("POSTED", "REJECTED");
+    protected List<Outcome> possibleOutcomes() {
+        return List.of(Outcome.POSTED, Outcome.REJECTED);
     }
 
     @Override
-    public List<String> reasonCodes() {
-        return List.of(RegulationRules.UNKNOWN_CONTRACT, RegulationRules.CONTRACT_INACTIVE, RegulationRules.WRONG_DEPARTMENT,
-                "REJECTED_BY_REVIEWER", "PERIOD_CLOSED").stream().sorted().toList();
+    protected List<Reason> possibleReasons() {
+        return List.of(Reason.CONTRACT_INACTIVE, Reason.PERIOD_CLOSED, Reason.REJECTED_BY_REVIEWER, Reason.UNKNOWN_CONTRACT,
+                Reason.WRONG_DEPARTMENT);
     }
 }

@@ -8,7 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.cases.CaseVariables;
+import dk.kk.ks.flow.cases.CaseOutcome;
+import dk.kk.ks.flow.cases.Outcome;
 import dk.kk.ks.flow.integration.IdempotencyKeys;
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
 
@@ -39,6 +40,6 @@ class PostSupplementsDelegate implements JavaDelegate {
             opus.registerOneOffPayment(new OpusLonPort.OneOffPayment(EMPLOYEE_NUMBER.require(execution),
                     execution.getProcessBusinessKey(), payment), IdempotencyKeys.of(execution));
         }
-        CaseVariables.OUTCOME.set(execution, "POSTED");
+        CaseOutcome.set(execution, Outcome.POSTED);
     }
 }

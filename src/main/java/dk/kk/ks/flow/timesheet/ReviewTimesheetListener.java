@@ -10,7 +10,8 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.cases.CaseVariables;
+import dk.kk.ks.flow.cases.CaseOutcome;
+import dk.kk.ks.flow.cases.Reason;
 import dk.kk.ks.flow.platform.CompletionRules;
 import dk.kk.ks.flow.platform.ValidationRefusal;
 
@@ -23,7 +24,6 @@ import dk.kk.ks.flow.platform.ValidationRefusal;
 @Component("reviewTimesheet")
 class ReviewTimesheetListener extends CompletionRules {
 
-    static final String REJECTED_BY_CASEWORKER = "REJECTED_BY_CASEWORKER";
     static final BigDecimal MAX_HOURS_PER_LINE = new BigDecimal("24.00");
 
     @Override
@@ -81,9 +81,7 @@ class ReviewTimesheetListener extends CompletionRules {
         if (comment == null || comment.isBlank()) {
             throw new ValidationRefusal("Skriv en begrundelse for afvisningen.");
         }
-        List<String> reasons = new ArrayList<>(CALCULATION.require(task).warnings());
-        reasons.add(REJECTED_BY_CASEWORKER);
-        CaseVariables.OUTCOME.set(task.getExecution(), "REJECTED");
-        CaseVariables.REASONS.set(task.getExecution(), reasons);
+        // The reasons so far are the calculation's warnings (why the timesheet was reviewed).
+        CaseOutcome.reject(task.getExecution(), Reason.REJECTED_BY_CASEWORKER);
     }
 }

@@ -4,15 +4,17 @@ import static dk.kk.ks.flow.timesheet.TimesheetVariables.*;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.cases.CaseType;
+import dk.kk.ks.flow.cases.Outcome;
+import dk.kk.ks.flow.cases.Reason;
 
 @Component
 class TimesheetCaseType extends CaseType<TimesheetRequest> {
@@ -67,14 +69,13 @@ class TimesheetCaseType extends CaseType<TimesheetRequest> {
     }
 
     @Override
-    public List<String> outcomes() {
-        return List.of("POSTED", "REJECTED");
+    protected List<Outcome> possibleOutcomes() {
+        return List.of(Outcome.POSTED, Outcome.REJECTED);
     }
 
     @Override
-    public List<String> reasonCodes() {
-        List<String> codes = new ArrayList<>(Arrays.stream(TimesheetWarning.values()).map(Enum::name).toList());
-        codes.add(ReviewTimesheetListener.REJECTED_BY_CASEWORKER);
-        return List.copyOf(codes);
+    protected List<Reason> possibleReasons() {
+        return Stream.concat(Arrays.stream(TimesheetWarning.values()).map(warning -> Reason.valueOf(warning.name())),
+                Stream.of(Reason.REJECTED_BY_CASEWORKER)).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dk.kk.ks.flow.benefits;
 
+import static dk.kk.ks.flow.support.ServiceNowRefs.newRitm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -18,9 +19,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -36,12 +34,6 @@ class BenefitsReportTest extends ProcessTestCase {
 
     @Autowired
     BenefitsReport report;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    IdentityService identityService;
 
     @AfterEach
     void resetClock() {
@@ -95,7 +87,7 @@ class BenefitsReportTest extends ProcessTestCase {
     /** Starts a payout at {@code start}, approves it at {@code approvedAt} by {@code approver}, and finishes at {@code end}. */
     private void payout(String amount, LocalDateTime start, LocalDateTime approvedAt, String approver, LocalDateTime end) {
         ClockUtil.setCurrentTime(date(start));
-        ProcessInstance payout = runtimeService.startProcessInstanceByKey("invoice-payout", "RITM" + (1_000_000 + (int) (Math.random() * 8_999_999)),
+        ProcessInstance payout = runtimeService.startProcessInstanceByKey("invoice-payout", newRitm(),
                 Map.of("debtorNumber", "1", "payee", "P", "amount", Double.parseDouble(amount), "reason", "R", "requestedBy", "anna",
                         "approvedBy", List.of()));
         execute(job(payout));

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -22,12 +21,14 @@ import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.junit.jupiter.api.Test;
 
+import dk.kk.ks.flow.platform.DanishTexts;
 import dk.kk.ks.flow.timesheet.TimesheetWarning;
 
 /**
  * The ServiceNow work note reads as Danish: every outcome the code and the diagrams set, and every reason
  * the decision tables, the diagrams and the code write, has its Danish text, and no code is left in the note.
- * The codes are found where they are written (Java, BPMN, DMN), so a new one without a text fails here.
+ * The codes are found where they are written (the enums Outcome and Reason, BPMN, DMN), so a new one without a text
+ * fails here.
  */
 class WorkNoteTextsTest {
 
@@ -47,12 +48,12 @@ class WorkNoteTextsTest {
         Set<String> outcomes = outcomesSet();
 
         assertThat(outcomes).contains("PAID", "POSTED", "REGISTERED", "ORDERED", "CLOSED", "DISMISSED", "WITHDRAWN", "REJECTED", "EXPIRED");
-        assertThat(WorkNoteTexts.OUTCOMES).containsOnlyKeys(outcomes);
+        assertThat(DanishTexts.OUTCOMES).containsOnlyKeys(outcomes);
     }
 
     @Test
     void everyReasonHasADanishText() throws IOException {
-        assertThat(WorkNoteTexts.REASONS).containsKeys(reasonsWritten().toArray(String[]::new));
+        assertThat(DanishTexts.REASONS).containsKeys(reasonsWritten().toArray(String[]::new));
     }
 
     @Test
@@ -65,7 +66,7 @@ class WorkNoteTextsTest {
             String note = ServiceNowWriteBackDelegate.workNote(execution, null, outcome, reasons);
 
             assertThat(note).as(outcome).startsWith("KS Flow har afsluttet sagen (1f0c2b3a-ec7c-11f1-8e7f-02fc00000001). Udfald: "
-                    + WorkNoteTexts.OUTCOMES.get(outcome) + ". Begrundelse: ");
+                    + DanishTexts.OUTCOMES.get(outcome) + ". Begrundelse: ");
             assertThat(codesIn(note)).as(note).isEmpty();
         }
     }
@@ -84,7 +85,7 @@ class WorkNoteTextsTest {
     /** Every text is Danish prose: none quotes a code. */
     @Test
     void noTextQuotesACode() {
-        Stream.concat(WorkNoteTexts.OUTCOMES.values().stream(), WorkNoteTexts.REASONS.values().stream())
+        Stream.concat(DanishTexts.OUTCOMES.values().stream(), DanishTexts.REASONS.values().stream())
                 .forEach(text -> assertThat(codesIn(text)).as(text).isEmpty());
     }
 
@@ -93,17 +94,10 @@ class WorkNoteTextsTest {
         return CODE.matcher(text).results().map(java.util.regex.MatchResult::group).filter(token -> !token.equals("KS")).toList();
     }
 
-    /** The outcomes the Java code sets ({@code CaseVariables.OUTCOME.set(...)}) and the diagrams set (output parameter "outcome"). */
+    /** The outcomes the Java code sets (the enum {@code Outcome}) and any a diagram sets (output parameter "outcome"). */
     private static Set<String> outcomesSet() throws IOException {
         Set<String> outcomes = new TreeSet<>();
-        Pattern javaSet = Pattern.compile("OUTCOME\\.set\\(([^;]*)\\);");
-        Pattern literal = Pattern.compile("\"([A-Z_]+)\"(?!\\.equals)");
-        for (Path file : files("src/main/java", ".java")) {
-            Matcher set = javaSet.matcher(Files.readString(file));
-            while (set.find()) {
-                literal.matcher(set.group(1)).results().forEach(m -> outcomes.add(m.group(1)));
-            }
-        }
+        Arrays.stream(Outcome.values()).forEach(outcome -> outcomes.add(outcome.name()));
         Pattern bpmnSet = Pattern.compile("name=\"outcome\">([A-Z_]+)<");
         for (Path file : files("processes", ".bpmn")) {
             bpmnSet.matcher(Files.readString(file)).results().forEach(m -> outcomes.add(m.group(1)));
@@ -114,6 +108,7 @@ class WorkNoteTextsTest {
     /** The reasons written by the Java code, the timesheet's warnings, the diagrams and the decision tables. */
     private static Set<String> reasonsWritten() throws IOException {
         Set<String> reasons = new TreeSet<>(REASONS_WRITTEN_IN_JAVA);
+        Arrays.stream(Reason.values()).forEach(reason -> reasons.add(reason.name()));
         Arrays.stream(TimesheetWarning.values()).forEach(warning -> reasons.add(warning.name()));
         Pattern bpmnReason = Pattern.compile("name=\"rejectionReason\">([A-Z_]+)<|<camunda:value>([A-Z_]+)</camunda:value>");
         for (Path file : files("processes", ".bpmn")) {

@@ -26,7 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 
-import dk.kk.ks.flow.integration.sandbox.SandboxSystems;
+import dk.kk.ks.flow.sandbox.SandboxSystems;
 import dk.kk.ks.flow.support.load.CaseMix;
 import dk.kk.ks.flow.support.load.KsFlowClient;
 

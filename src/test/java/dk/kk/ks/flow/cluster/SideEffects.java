@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dk.kk.ks.flow.integration.sandbox.SandboxSystems;
+import dk.kk.ks.flow.sandbox.SandboxSystems;
 import dk.kk.ks.flow.support.load.KsFlowClient;
 
 /**

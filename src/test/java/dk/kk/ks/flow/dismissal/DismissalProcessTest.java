@@ -1,5 +1,6 @@
 package dk.kk.ks.flow.dismissal;
 
+import static dk.kk.ks.flow.support.ServiceNowRefs.newRitm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -22,9 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,12 +41,6 @@ class DismissalProcessTest extends ProcessTestCase {
     /** The application's "today" (Copenhagen): after 23:00 UTC it is already tomorrow there. */
     @Autowired
     Clock clock;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    ManagementService managementService;
     @Autowired
     DismissalCaseType caseType;
 
@@ -184,11 +176,8 @@ class DismissalProcessTest extends ProcessTestCase {
     }
 
     private ProcessInstance start(String employeeNumber) {
-        DismissalRequest request = new DismissalRequest("RITM" + (1_000_000 + (int) (Math.random() * 8_999_999)), employeeNumber,
+        DismissalRequest request = new DismissalRequest(newRitm(), employeeNumber,
                 DismissalRequest.ReasonCategory.WORK_SHORTAGE, "Nedlæggelse af stilling som følge af besparelser", "leder1");
-        return runtimeService.createProcessInstanceByKey(DismissalCaseType.PROCESS_KEY)
-                .businessKey(request.serviceNowRef())
-                .setVariables(caseType.startVariables(request))
-                .execute();
+        return startCase(caseType, request);
     }
 }

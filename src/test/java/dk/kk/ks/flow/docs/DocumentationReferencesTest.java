@@ -37,8 +37,11 @@ class DocumentationReferencesTest {
             "(?<![\\w/.{<*$:@|~#+-])((?:\\.{1,2}/)?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*(?:\\.(?:" + String.join("|", FILE_ENDINGS) + ")|/))(?![\\w/{<*])");
     /** A Markdown link to a relative target: [text](target). */
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s#]+)(?:#[^)]*)?\\)");
-    /** README "Section" or README section "Section". */
-    private static final Pattern SECTION = Pattern.compile("README(?:'s)?(?: section)? \"([^\"]+)\"");
+    /**
+     * A named section of the README or of a file in docs/: README "Section", README section "Section",
+     * (README, "Section"), docs/operations.md, "Section".
+     */
+    private static final Pattern SECTION = Pattern.compile("(README|docs/[\\w-]+\\.md)(?:'s)?(?: section|,)? \"([^\"]+)\"");
     private static final Pattern OUTSIDE = Pattern.compile("\\b(DOMAIN|CONTRACT|DESIGN)\\.md\\b|\\.\\./shared");
 
     @Test
@@ -83,9 +86,7 @@ class DocumentationReferencesTest {
 
     @Test
     void everyReadmeSectionThatIsNamedExists() {
-        List<String> headings = read(ROOT.resolve("README.md")).lines().filter(line -> line.startsWith("#"))
-                .map(line -> line.replaceFirst("^#+\\s*", "")).toList();
-        assertThat(headings).isNotEmpty();
+        assertThat(headings("README.md")).isNotEmpty();
         List<String> missing = new ArrayList<>();
         for (Path file : scannedFiles()) {
             if (file.endsWith("DocumentationReferencesTest.java")) {
@@ -93,13 +94,23 @@ class DocumentationReferencesTest {
             }
             Matcher matcher = SECTION.matcher(read(file));
             while (matcher.find()) {
-                String section = matcher.group(1);
-                if (headings.stream().noneMatch(heading -> heading.contains(section))) {
-                    missing.add(ROOT.relativize(file) + ": README \"" + section + "\"");
+                String document = matcher.group(1).equals("README") ? "README.md" : matcher.group(1);
+                String section = matcher.group(2);
+                if (headings(document).stream().noneMatch(heading -> heading.contains(section))) {
+                    missing.add(ROOT.relativize(file) + ": " + document + " \"" + section + "\"");
                 }
             }
         }
-        assertThat(missing).as("README sections that do not exist").isEmpty();
+        assertThat(missing).as("README and docs/ sections that do not exist").isEmpty();
+    }
+
+    /** The headings of a Markdown file of the repository; none when it does not exist (the path check reports that). */
+    private static List<String> headings(String document) {
+        Path file = ROOT.resolve(document);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return read(file).lines().filter(line -> line.startsWith("#")).map(line -> line.replaceFirst("^#+\\s*", "")).toList();
     }
 
     private static boolean isFileReference(String token) {

@@ -1,5 +1,6 @@
 package dk.kk.ks.flow.invoicepayout;
 
+import static dk.kk.ks.flow.support.ServiceNowRefs.newRitm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -20,15 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,19 +32,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dk.kk.ks.flow.integration.ExternalRejectionException;
 import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
 import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
+import dk.kk.ks.flow.notifications.RemindDelegate;
 import dk.kk.ks.flow.support.ProcessTestCase;
 import dk.kk.ks.flow.support.TestClock;
 
 class InvoicePayoutProcessTest extends ProcessTestCase {
 
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
-    RepositoryService repositoryService;
     @Autowired
     InvoicePayoutCaseType caseType;
 
@@ -57,11 +46,6 @@ class InvoicePayoutProcessTest extends ProcessTestCase {
         when(opusDebitor.register(any(), anyString())).thenReturn(new OpusDebitorPort.Payout("UDB1", "REGISTERED"));
         when(opusDebitor.release(anyString(), anyString())).thenReturn(new OpusDebitorPort.Payout("UDB1", "RELEASED"));
         when(opusDebitor.cancel(anyString(), anyString())).thenReturn(new OpusDebitorPort.Payout("UDB1", "CANCELLED"));
-    }
-
-    @AfterEach
-    void logOut() {
-        identityService.clearAuthentication();
     }
 
     @Test
@@ -145,9 +129,7 @@ class InvoicePayoutProcessTest extends ProcessTestCase {
         execute(job(payout));
 
         logInAs("bo");
-        assertThatThrownBy(() -> taskService.complete(task(payout).getId(), Map.of("approved", false)))
-                .hasMessageContaining("begrundelse");
-        taskService.complete(task(payout).getId(), Map.of("approved", false, "comment", "Dobbeltbetaling"));
+        rejectWithComment(task(payout), Map.of("approved", false), "Dobbeltbetaling");
         identityService.clearAuthentication();
 
         assertThat(payout).isWaitingAt("Task_CancelPayout");
@@ -168,7 +150,7 @@ class InvoicePayoutProcessTest extends ProcessTestCase {
         execute(reminder);
 
         assertThat(payout).isWaitingAt("Task_Approve").hasPassed("Task_RemindApprovers");
-        assertThat(task(payout).getPriority()).isEqualTo(RemindApproversDelegate.REMINDED_PRIORITY);
+        assertThat(task(payout).getPriority()).isEqualTo(RemindDelegate.REMINDED_PRIORITY);
         assertThat(payout).variables().containsEntry("remindersSent", 1);
     }
 
@@ -220,21 +202,16 @@ class InvoicePayoutProcessTest extends ProcessTestCase {
     }
 
     private ProcessInstance start(String amount) {
-        InvoicePayoutRequest request = new InvoicePayoutRequest("RITM" + (1_000_000 + (int) (Math.random() * 8_999_999)),
+        InvoicePayoutRequest request = new InvoicePayoutRequest(newRitm(),
                 "100234", "Jens Hansen", new BigDecimal(amount), "Tilbagebetaling", "anna");
-        return runtimeService.createProcessInstanceByKey(InvoicePayoutCaseType.PROCESS_KEY)
-                .businessKey(request.serviceNowRef())
-                .setVariables(caseType.startVariables(request))
-                .execute();
+        return startCase(caseType, request);
     }
-
 
     private void approveAs(String user, Task task) {
         logInAs(user);
         taskService.complete(task.getId(), Map.of("approved", true));
         identityService.clearAuthentication();
     }
-
 
     private static String decisionTable() throws IOException {
         try (InputStream in = InvoicePayoutProcessTest.class.getResourceAsStream("/invoice-payout-approvals.dmn")) {

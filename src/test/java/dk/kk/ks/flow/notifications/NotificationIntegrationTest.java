@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dk.kk.ks.flow.cases.CaseView;
-import dk.kk.ks.flow.integration.sandbox.SandboxMailServer;
+import dk.kk.ks.flow.sandbox.mail.SandboxMailServer;
 import dk.kk.ks.flow.support.IntegrationTestCase;
 
 /**

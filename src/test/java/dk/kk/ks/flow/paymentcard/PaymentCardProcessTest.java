@@ -3,6 +3,7 @@ package dk.kk.ks.flow.paymentcard;
 import static dk.kk.ks.flow.paymentcard.PaymentCardFixtures.blocked;
 import static dk.kk.ks.flow.paymentcard.PaymentCardFixtures.employee;
 import static dk.kk.ks.flow.paymentcard.PaymentCardFixtures.open;
+import static dk.kk.ks.flow.support.ServiceNowRefs.newRitm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -27,16 +28,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,20 +39,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dk.kk.ks.flow.integration.ExternalRejectionException;
 import dk.kk.ks.flow.integration.cardissuer.CardIssuerPort;
 import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
+import dk.kk.ks.flow.notifications.RemindDelegate;
 import dk.kk.ks.flow.support.ProcessTestCase;
 import dk.kk.ks.flow.support.TestClock;
 
 /** Every path of processes/payment-card.bpmn, with Opus and the card issuer mocked. */
 class PaymentCardProcessTest extends ProcessTestCase {
 
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
-    RepositoryService repositoryService;
     @Autowired
     PaymentCardCaseType caseType;
 
@@ -72,11 +60,6 @@ class PaymentCardProcessTest extends ProcessTestCase {
             return new CardIssuerPort.Card("CARD-1", order.employeeNumber(), order.monthlyLimit(), CardIssuerPort.CardStatus.OPEN,
                     order.reference(), null);
         });
-    }
-
-    @AfterEach
-    void logOut() {
-        identityService.clearAuthentication();
     }
 
     @Test
@@ -100,7 +83,7 @@ class PaymentCardProcessTest extends ProcessTestCase {
         verify(cardIssuer).order(new CardIssuerPort.CardOrder("E10001", new BigDecimal("20000.00"), order.getBusinessKey()),
                 order.getId() + ":Task_OrderCard");
         verify(serviceNow).update(eq(order.getBusinessKey()), eq(ServiceNowPort.State.CLOSED_COMPLETE), anyString(), anyString());
-        assertThat(caseType.result(runtimeVariablesOf(order))).containsEntry("approvals", List.of("leder1")).containsEntry("cardId", "CARD-1");
+        assertThat(caseType.result(historicVariables(order))).containsEntry("approvals", List.of("leder1")).containsEntry("cardId", "CARD-1");
     }
 
     @Test
@@ -130,9 +113,7 @@ class PaymentCardProcessTest extends ProcessTestCase {
         execute(job(order));
 
         logInAs("leder1");
-        assertThatThrownBy(() -> taskService.complete(task(order).getId(), Map.of("approved", false)))
-                .hasMessageContaining("begrundelse");
-        taskService.complete(task(order).getId(), Map.of("approved", false, "comment", "Medarbejderen rejser ikke"));
+        rejectWithComment(task(order), Map.of("approved", false), "Medarbejderen rejser ikke");
         identityService.clearAuthentication();
 
         assertThat(order).isWaitingAt("Task_UpdateServiceNow");
@@ -280,9 +261,7 @@ class PaymentCardProcessTest extends ProcessTestCase {
         execute(job(order));
 
         logInAs("bo");
-        assertThatThrownBy(() -> taskService.complete(task(order).getId(), Map.of("assignment", "REJECT")))
-                .hasMessageContaining("begrundelse");
-        taskService.complete(task(order).getId(), Map.of("assignment", "REJECT", "comment", "Direktøren har allerede et kort"));
+        rejectWithComment(task(order), Map.of("assignment", "REJECT"), "Direktøren har allerede et kort");
         identityService.clearAuthentication();
 
         execute(job(order));
@@ -309,7 +288,7 @@ class PaymentCardProcessTest extends ProcessTestCase {
         execute(reminder);
 
         assertThat(order).isWaitingAt("Task_ApproveManager").hasPassed("Task_RemindApprover");
-        assertThat(task(order).getPriority()).isEqualTo(RemindApproverDelegate.REMINDED_PRIORITY);
+        assertThat(task(order).getPriority()).isEqualTo(RemindDelegate.REMINDED_PRIORITY);
         assertThat(order).variables().containsEntry("remindersSent", 1);
         assertThat(timer(order, "Event_Reminder")).isNotNull();
     }
@@ -416,40 +395,24 @@ class PaymentCardProcessTest extends ProcessTestCase {
     }
 
     private ProcessInstance order(String employeeNumber, String monthlyLimit, String requestedBy) {
-        return start(new PaymentCardRequest(newRef(), PaymentCardRequest.Action.ORDER, employeeNumber, new BigDecimal(monthlyLimit),
+        return start(new PaymentCardRequest(newRitm(), PaymentCardRequest.Action.ORDER, employeeNumber, new BigDecimal(monthlyLimit),
                 requestedBy));
     }
 
     private ProcessInstance close(String employeeNumber, String requestedBy) {
-        return start(new PaymentCardRequest(newRef(), PaymentCardRequest.Action.CLOSE, employeeNumber, null, requestedBy));
+        return start(new PaymentCardRequest(newRitm(), PaymentCardRequest.Action.CLOSE, employeeNumber, null, requestedBy));
     }
 
     private ProcessInstance start(PaymentCardRequest request) {
         assertThat(caseType.validate(request)).isEmpty();
-        return runtimeService.createProcessInstanceByKey(PaymentCardCaseType.PROCESS_KEY)
-                .businessKey(request.serviceNowRef())
-                .setVariables(caseType.startVariables(request))
-                .execute();
+        return startCase(caseType, request);
     }
-
-    private static String newRef() {
-        return "RITM" + (1_000_000 + (int) (Math.random() * 8_999_999));
-    }
-
-    private Map<String, Object> runtimeVariablesOf(ProcessInstance instance) {
-        Map<String, Object> variables = new java.util.HashMap<>();
-        processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list()
-                .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
-        return variables;
-    }
-
 
     private void approveAs(String user, Task task) {
         logInAs(user);
         taskService.complete(task.getId(), Map.of("approved", true));
         identityService.clearAuthentication();
     }
-
 
     private static Date daysFromNow(double days) {
         return Date.from(TestClock.now().plusMillis((long) (days * 24 * 3600 * 1000)));

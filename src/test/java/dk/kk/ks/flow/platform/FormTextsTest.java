@@ -1,5 +1,6 @@
 package dk.kk.ks.flow.platform;
 
+import static dk.kk.ks.flow.support.ServiceNowRefs.newRitm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -13,8 +14,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -33,10 +32,6 @@ import dk.kk.ks.flow.support.ProcessTestCase;
  */
 class FormTextsTest extends ProcessTestCase {
 
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
     @Autowired
     FormService formService;
     @Autowired
@@ -147,7 +142,7 @@ class FormTextsTest extends ProcessTestCase {
 
     private Task enter(String processKey, String activityId, Map<String, Object> variables) {
         ProcessInstance instance = runtimeService.createProcessInstanceByKey(processKey)
-                .businessKey("RITM" + (1_000_000 + (int) (Math.random() * 8_999_999)))
+                .businessKey(newRitm())
                 .startBeforeActivity(activityId)
                 .setVariables(variables)
                 .execute();

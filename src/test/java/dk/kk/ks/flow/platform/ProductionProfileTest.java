@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The application as production starts it (profile {@code production}, every setting from the environment),
  * on an in-memory database instead of PostgreSQL: the first administrator comes from configuration and nobody
  * else exists, the setup page is closed, the session cookie is Secure, HttpOnly and SameSite, the API
- * description needs a login, and deserialization type validation is on. Nothing here depends on the time.
+ * description needs a login, deserialization type validation is on, and nothing of the sandbox (package
+ * {@code dk.kk.ks.flow.sandbox}: simulators, sandbox users, mail server) is loaded. Nothing here depends on the time.
  */
 @ActiveProfiles("production")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -59,6 +63,8 @@ class ProductionProfileTest {
     ProcessEngine engine;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    ApplicationContext context;
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -110,6 +116,29 @@ class ProductionProfileTest {
         HttpResponse<String> docs = send(request("/v3/api-docs").header("Authorization", admin).GET());
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/v1/");
+    }
+
+    @Test
+    void noSandboxBeanIsLoaded() {
+        List<String> sandboxBeans = Arrays.stream(context.getBeanDefinitionNames())
+                .filter(name -> {
+                    Class<?> type = context.getType(name);
+                    return type != null && type.getName().startsWith("dk.kk.ks.flow.sandbox.");
+                })
+                .toList();
+
+        assertThat(sandboxBeans).isEmpty();
+        // E-mail goes to the configured relay, not to the sandbox's own mail server.
+        assertThat(context.getBean(JavaMailSenderImpl.class).getHost()).isEqualTo("smtp.example.invalid");
+    }
+
+    @Test
+    void noSandboxEndpointAnswersEvenTheAdministrator() throws Exception {
+        String admin = "Basic " + Base64.getEncoder().encodeToString(("kks-admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        for (String path : List.of("/sandbox", "/sandbox/opus/requests", "/sandbox/opus/faults", "/sandbox/servicenow/health",
+                "/sandbox/opus/api/debitor/payouts/UDB1", "/sandbox/mail", "/sandbox/mail/messages", "/sandbox/edoc/cases")) {
+            assertThat(send(request(path).header("Authorization", admin).GET()).statusCode()).as(path).isEqualTo(404);
+        }
     }
 
     @Test

@@ -3,7 +3,6 @@ package dk.kk.ks.flow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -20,8 +19,6 @@ import dk.kk.ks.flow.support.ProcessTestCase;
  */
 class TaskPermissionsTest extends ProcessTestCase {
 
-    @Autowired
-    TaskService taskService;
     @Autowired
     AuthorizationService authorizationService;
     @Autowired

@@ -1,5 +1,6 @@
 package dk.kk.ks.flow.posting;
 
+import static dk.kk.ks.flow.support.ServiceNowRefs.newRitm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -14,25 +15,15 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,18 +39,6 @@ import dk.kk.ks.flow.support.ProcessTestCase;
 class PostingProcessTest extends ProcessTestCase {
 
     @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    IdentityService identityService;
-    @Autowired
-    RepositoryService repositoryService;
-    @Autowired
-    HistoryService historyService;
-    @Autowired
-    DecisionService decisionService;
-    @Autowired
     PostingCaseType caseType;
 
     @BeforeEach
@@ -71,11 +50,6 @@ class PostingProcessTest extends ProcessTestCase {
         when(opusOekonomi.costCenterActive("1010202020")).thenReturn(true);
         when(opusOekonomi.periodOpen(YearMonth.of(2027, 3))).thenReturn(true);
         when(opusOekonomi.postJournal(any(), anyString())).thenReturn(new OpusOekonomiPort.Document("4900000007"));
-    }
-
-    @AfterEach
-    void logOut() {
-        identityService.clearAuthentication();
     }
 
     @Test
@@ -99,7 +73,7 @@ class PostingProcessTest extends ProcessTestCase {
         assertThat(journal.getValue().lines()).extracting(OpusOekonomiPort.JournalLine::amount)
                 .containsExactly(new BigDecimal("100000.00"), new BigDecimal("-100000.00"));
         assertThat(storedLines(posting)).as("the lines stay exact in the history").contains("\"amount\":100000.00").contains("\"amount\":-100000.00");
-        assertThat(caseType.result(variables(posting)))
+        assertThat(caseType.result(historicVariables(posting)))
                 .containsEntry("automatic", true).containsEntry("opusDocumentNumber", "4900000007");
         assertThat(workNote(posting, ServiceNowPort.State.CLOSED_COMPLETE))
                 .contains("Udfald: Bogført.").contains("Bogført i Opus Økonomi som bilag 4900000007 uden manuel gennemgang");
@@ -115,7 +89,7 @@ class PostingProcessTest extends ProcessTestCase {
         assertThat(posting).isEnded().variables().containsEntry("outcome", "REJECTED")
                 .containsEntry("reasons", List.of("TOO_FEW_LINES", "UNBALANCED", "UNKNOWN_ACCOUNT", "INACTIVE_COST_CENTER", "PERIOD_CLOSED"));
         verify(opusOekonomi, never()).postJournal(any(), anyString());
-        assertThat(caseType.result(variables(posting))).containsEntry("automatic", true).containsEntry("opusDocumentNumber", null);
+        assertThat(caseType.result(historicVariables(posting))).containsEntry("automatic", true).containsEntry("opusDocumentNumber", null);
         assertThat(workNote(posting, ServiceNowPort.State.CLOSED_INCOMPLETE))
                 .contains("Udfald: Afvist. Begrundelse: Posteringen skal have mindst to linjer; "
                         + "Linjerne går ikke i nul (summen skal være præcis 0,00 kr.); "
@@ -160,7 +134,7 @@ class PostingProcessTest extends ProcessTestCase {
         execute(job(posting));
         execute(job(posting));
         assertThat(posting).isEnded().variables().containsEntry("outcome", "POSTED").containsEntry("reviewedBy", "bo");
-        assertThat(caseType.result(variables(posting))).containsEntry("automatic", false);
+        assertThat(caseType.result(historicVariables(posting))).containsEntry("automatic", false);
         assertThat(workNote(posting, ServiceNowPort.State.CLOSED_COMPLETE)).contains("efter gennemgang i bogholderiet");
     }
 
@@ -183,8 +157,7 @@ class PostingProcessTest extends ProcessTestCase {
         execute(job(posting));
 
         logInAs("bo");
-        assertThatThrownBy(() -> taskService.complete(task(posting).getId(), Map.of("approved", false))).hasMessageContaining("begrundelse");
-        taskService.complete(task(posting).getId(), Map.of("approved", false, "comment", "Forkert omkostningssted"));
+        rejectWithComment(task(posting), Map.of("approved", false), "Forkert omkostningssted");
         identityService.clearAuthentication();
 
         assertThat(posting).isWaitingAt("Task_UpdateServiceNow").hasPassed("Event_ReviewRejected");
@@ -261,18 +234,14 @@ class PostingProcessTest extends ProcessTestCase {
     }
 
     private ProcessInstance start(String postingDate, PostingLine... lines) {
-        PostingRequest request = new PostingRequest("RITM" + (1_000_000 + (int) (Math.random() * 8_999_999)), "anna",
+        PostingRequest request = new PostingRequest(newRitm(), "anna",
                 LocalDate.parse(postingDate), "Omkontering af husleje", List.of(lines));
-        return runtimeService.createProcessInstanceByKey(PostingCaseType.PROCESS_KEY)
-                .businessKey(request.serviceNowRef())
-                .setVariables(caseType.startVariables(request))
-                .execute();
+        return startCase(caseType, request);
     }
 
     private static PostingLine line(String account, String costCenter, String amount, String vatCode) {
         return new PostingLine(account, costCenter, new BigDecimal(amount), vatCode, "tekst");
     }
-
 
     private void decideAs(String user, ProcessInstance instance, Map<String, Object> decision) {
         logInAs(user);
@@ -280,28 +249,9 @@ class PostingProcessTest extends ProcessTestCase {
         identityService.clearAuthentication();
     }
 
-    private Map<String, Object> variables(ProcessInstance instance) {
-        Map<String, Object> variables = new HashMap<>();
-        historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list()
-                .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
-        return variables;
-    }
-
     private String storedLines(ProcessInstance instance) {
         return ((org.camunda.bpm.engine.variable.value.SerializableValue) historyService.createHistoricVariableInstanceQuery()
                 .processInstanceId(instance.getId()).variableName("lines").disableCustomObjectDeserialization().singleResult()
                 .getTypedValue()).getValueSerialized();
-    }
-
-    private String workNote(ProcessInstance instance, ServiceNowPort.State state) {
-        ArgumentCaptor<String> note = ArgumentCaptor.forClass(String.class);
-        verify(serviceNow).update(eq(instance.getBusinessKey()), eq(state), note.capture(), eq(instance.getId() + ":Task_UpdateServiceNow"));
-        return note.getValue();
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = PostingProcessTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

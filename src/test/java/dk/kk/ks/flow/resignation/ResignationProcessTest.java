@@ -1,5 +1,6 @@
 package dk.kk.ks.flow.resignation;
 
+import static dk.kk.ks.flow.support.ServiceNowRefs.newRitm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -14,18 +15,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -43,14 +38,6 @@ class ResignationProcessTest extends ProcessTestCase {
     /** Hired long ago; leaving 31 May 2027: 18.72 days earned this holiday year. */
     static final LocalDate LAST_DAY = LocalDate.of(2027, 5, 31);
 
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    HistoryService historyService;
-    @Autowired
-    RepositoryService repositoryService;
     @Autowired
     ResignationCaseType caseType;
 
@@ -233,17 +220,8 @@ class ResignationProcessTest extends ProcessTestCase {
     }
 
     private ProcessInstance start(String employeeNumber, ResignationRequest.Reason reason) {
-        ResignationRequest request = new ResignationRequest("RITM" + (1_000_000 + (int) (Math.random() * 8_999_999)),
+        ResignationRequest request = new ResignationRequest(newRitm(),
                 employeeNumber, LAST_DAY, reason, "leder1");
-        return runtimeService.createProcessInstanceByKey(ResignationCaseType.PROCESS_KEY)
-                .businessKey(request.serviceNowRef())
-                .setVariables(caseType.startVariables(request))
-                .execute();
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = ResignationProcessTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return startCase(caseType, request);
     }
 }

@@ -3,7 +3,6 @@ package dk.kk.ks.flow.support;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,9 +39,9 @@ public abstract class IntegrationTestCase {
     @Autowired
     protected TestRestTemplate http;
 
-    /** A ServiceNow record number no other test uses (the PostgreSQL database outlives a test class). */
+    /** A ServiceNow record number no other test uses (the PostgreSQL database outlives a test class): {@link ServiceNowRefs}. */
     protected static String newServiceNowRef(String prefix) {
-        return prefix + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+        return ServiceNowRefs.newServiceNowRef(prefix);
     }
 
     protected TestRestTemplate as(String user) {

@@ -1,5 +1,6 @@
 package dk.kk.ks.flow.timesheet;
 
+import static dk.kk.ks.flow.support.ServiceNowRefs.newRitm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -18,13 +19,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,10 +40,6 @@ class TimesheetProcessTest extends ProcessTestCase {
     /** 250.00 kr/h exactly: 481,000 / 1,924. */
     static final BigDecimal SALARY_250_AN_HOUR = new BigDecimal("481000.00");
 
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
     @Autowired
     TimesheetCaseType caseType;
     @Autowired
@@ -135,9 +129,7 @@ class TimesheetProcessTest extends ProcessTestCase {
         execute(job(timesheet));
         assertThat(timesheet).isWaitingAt("Task_Review");
 
-        assertThatThrownBy(() -> taskService.complete(task(timesheet).getId(), Map.of("decision", "REJECT")))
-                .hasMessageContaining("begrundelse");
-        taskService.complete(task(timesheet).getId(), Map.of("decision", "REJECT", "comment", "Vagten er ikke afholdt endnu"));
+        rejectWithComment(task(timesheet), Map.of("decision", "REJECT"), "Vagten er ikke afholdt endnu");
         execute(job(timesheet));
 
         assertThat(timesheet).isEnded().hasNotPassed("Task_PostSupplements").variables()
@@ -160,12 +152,9 @@ class TimesheetProcessTest extends ProcessTestCase {
     }
 
     private ProcessInstance start(String employeeNumber, TimesheetRequest.Line... lines) {
-        TimesheetRequest request = new TimesheetRequest("RITM" + (1_000_000 + (int) (Math.random() * 8_999_999)),
+        TimesheetRequest request = new TimesheetRequest(newRitm(),
                 employeeNumber, "KK-STANDARD", List.of(lines));
-        return runtimeService.createProcessInstanceByKey(TimesheetCaseType.PROCESS_KEY)
-                .businessKey(request.serviceNowRef())
-                .setVariables(caseType.startVariables(request))
-                .execute();
+        return startCase(caseType, request);
     }
 
     private static TimesheetRequest.Line line(LocalDate date, String start, String end, Kind kind) {

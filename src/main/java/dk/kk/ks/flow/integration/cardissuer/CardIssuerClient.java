@@ -15,7 +15,7 @@ import dk.kk.ks.flow.integration.ExternalSystemFeignConfiguration;
 import dk.kk.ks.flow.integration.IdempotencyKeys;
 
 /**
- * The card issuer's card API (assumed contract, README "Payment cards"). The first argument of each call
+ * The card issuer's card API (assumed contract, docs/case-types.md, "Payment cards"). The first argument of each call
  * is the base URI (SystemEndpoints); the {@code url} below is only Feign's fallback.
  */
 @FeignClient(name = "cardissuer", url = "http://cardissuer.invalid", configuration = ExternalSystemFeignConfiguration.class)

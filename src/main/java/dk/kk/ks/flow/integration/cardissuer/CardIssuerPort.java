@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The card issuer (the municipality's bank) for employees' payment cards: order a card with a monthly
  * limit, block a card, read a card, list an employee's cards. The wire format is this application's
- * assumption (README, "Betalingskort"). Every write carries an idempotency key: a repeated key changes
+ * assumption (docs/case-types.md, "Payment cards"). Every write carries an idempotency key: a repeated key changes
  * nothing and returns the first answer.
  */
 public interface CardIssuerPort {

@@ -101,8 +101,9 @@ final class BpmnRules {
         }
 
         private void process(Element process, String id) {
-            if (!"false".equals(process.getAttribute("isExecutable")) && isBlank(engineAttribute(process, "historyTimeToLive"))) {
-                add(id, Rule.HISTORY_TIME_TO_LIVE, "processen har ingen historiklevetid (camunda:historyTimeToLive)");
+            String retention = HistoryRetention.problem(engineAttribute(process, "historyTimeToLive"), "processen");
+            if (!"false".equals(process.getAttribute("isExecutable")) && retention != null) {
+                add(id, Rule.HISTORY_TIME_TO_LIVE, retention);
             }
         }
 

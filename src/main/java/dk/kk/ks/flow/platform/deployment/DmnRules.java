@@ -30,8 +30,9 @@ final class DmnRules {
 
     private void element(String resource, Element element, String parentId, List<Violation> violations) {
         String id = element.hasAttribute("id") ? element.getAttribute("id") : parentId;
-        if ("decision".equals(element.getLocalName()) && !hasAttribute(element, "historyTimeToLive")) {
-            violations.add(new Violation(resource, id, Rule.HISTORY_TIME_TO_LIVE, "beslutningen har ingen historiklevetid (camunda:historyTimeToLive)"));
+        String retention = HistoryRetention.problem(attribute(element, "historyTimeToLive"), "beslutningen");
+        if ("decision".equals(element.getLocalName()) && retention != null) {
+            violations.add(new Violation(resource, id, Rule.HISTORY_TIME_TO_LIVE, retention));
         }
         NamedNodeMap attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
@@ -61,13 +62,13 @@ final class DmnRules {
         return language == null || language.isBlank() || "feel".equalsIgnoreCase(language) || FEEL.contains(language);
     }
 
-    private static boolean hasAttribute(Element element, String localName) {
+    private static String attribute(Element element, String localName) {
         NamedNodeMap attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
-            if (localName.equals(attributes.item(i).getLocalName()) && !attributes.item(i).getNodeValue().isBlank()) {
-                return true;
+            if (localName.equals(attributes.item(i).getLocalName())) {
+                return attributes.item(i).getNodeValue();
             }
         }
-        return false;
+        return null;
     }
 }

@@ -6,7 +6,7 @@ public enum Rule {
     RESOURCE_TYPE,
     /** The file can be read (XML without a DOCTYPE, a form with an id). */
     READABLE,
-    /** Every executable process and every decision has a history time to live. */
+    /** Every executable process and every decision has a history time to live of 1 to 730 days. */
     HISTORY_TIME_TO_LIVE,
     /** No script tasks, script listeners, script conditions, script parameters or external script resources. */
     NO_SCRIPTS,

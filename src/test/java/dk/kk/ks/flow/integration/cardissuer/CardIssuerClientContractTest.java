@@ -35,7 +35,7 @@ import dk.kk.ks.flow.integration.IdempotencyKeys;
 import dk.kk.ks.flow.integration.cardissuer.CardIssuerPort.CardStatus;
 import dk.kk.ks.flow.support.ContractTestCase;
 
-/** The card issuer's card API as CardIssuerPort uses it (README, "Betalingskort"): request shape, credentials, errors. */
+/** The card issuer's card API as CardIssuerPort uses it (docs/case-types.md, "Payment cards"): request shape, credentials, errors. */
 class CardIssuerClientContractTest extends ContractTestCase {
 
     private static final String BASIC_AUTH = "Basic "

@@ -21,19 +21,21 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
+import dk.kk.ks.flow.sandbox.digitalpost.MemoValidator;
+
 /** The MeMo message keeps the names, namespaces and order of Digitaliseringsstyrelsen's examples (src/test/resources/memo/). */
-class MemoMessageBuilderTest {
+public class MemoMessageBuilderTest {
 
-    static final String CPR = "0101901234";
+    public static final String CPR = "0101901234";
     static final byte[] PDF = "%PDF-1.7 Partshøring æøå".getBytes(StandardCharsets.UTF_8);
-    static final UUID MESSAGE_UUID = UUID.fromString("8c2ea15d-61fb-4ba9-9366-42f8b194c114");
-    static final OffsetDateTime CREATED = OffsetDateTime.of(2026, 11, 27, 13, 0, 0, 0, ZoneOffset.ofHours(1));
+    public static final UUID MESSAGE_UUID = UUID.fromString("8c2ea15d-61fb-4ba9-9366-42f8b194c114");
+    public static final OffsetDateTime CREATED = OffsetDateTime.of(2026, 11, 27, 13, 0, 0, 0, ZoneOffset.ofHours(1));
 
-    static final MemoMessageBuilder BUILDER = new MemoMessageBuilder(
+    public static final MemoMessageBuilder BUILDER = new MemoMessageBuilder(
             new MemoMessageBuilder.Sender("64942212", "CVR", "Københavns Kommune"),
             new MemoMessageBuilder.Kle("81.03.00", "KLE 2024", "G01", "Personalesager"));
 
-    static DigitalPostPort.Letter hearingLetter() {
+    public static DigitalPostPort.Letter hearingLetter() {
         return DigitalPostPort.Letter.toCitizen(CPR, "Mette Jensen", "Partshøring om afskedigelse", true, "2026-0000042",
                 PDF, "partshoering.pdf");
     }

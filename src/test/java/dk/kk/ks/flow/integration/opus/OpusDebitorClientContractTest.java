@@ -43,7 +43,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** The contract of Opus Debitor's payout interface as OpusDebitorPort uses it (README, "Integrationer"). */
+/** The contract of Opus Debitor's payout interface as OpusDebitorPort uses it (docs/opus-contract.md). */
 class OpusDebitorClientContractTest extends ContractTestCase {
 
     private static final String PAYOUTS = "/api/debitor/payouts";

@@ -35,7 +35,7 @@ import dk.kk.ks.flow.integration.ExternalSystemUnavailableException;
 import dk.kk.ks.flow.integration.IdempotencyKeys;
 import dk.kk.ks.flow.support.ContractTestCase;
 
-/** The contract of Opus Løn's employee data and one-off payments as OpusLonPort uses them (README, "Integrationer"). */
+/** The contract of Opus Løn's employee data and one-off payments as OpusLonPort uses them (docs/opus-contract.md). */
 class OpusLonClientContractTest extends ContractTestCase {
 
     private static final String BASIC_AUTH = "Basic "

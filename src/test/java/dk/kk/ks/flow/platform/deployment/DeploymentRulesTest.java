@@ -241,6 +241,30 @@ class DeploymentRulesTest extends ProcessTestCase {
                 + "«${identityService.createMembership('procesejer','camunda-admin')}»: 'identityService' er ikke en tilladt bean");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"P731D", "P99999D", "100000", "P0D", "0", "${ttl}", "P1Y", "-5"})
+    void historyIsKeptOneToSevenHundredThirtyDays(String retention) {
+        String diagram = bpmn("p", "<bpmn:startEvent id=\"Start\" />").replace("camunda:historyTimeToLive=\"P1D\"",
+                "camunda:historyTimeToLive=\"" + retention + "\"");
+        assertThat(check("langlivet.bpmn", diagram)).singleElement().satisfies(violation -> {
+            assertThat(violation.rule()).isEqualTo(Rule.HISTORY_TIME_TO_LIVE);
+            assertThat(violation.problem()).contains(retention.startsWith("P") && retention.endsWith("D") || retention.matches("\\d+")
+                    ? "mellem 1 og 730 dage" : "skal være et antal dage");
+        });
+        String table = dmn("d", "amount", null).replace("camunda:historyTimeToLive=\"P1D\"", "camunda:historyTimeToLive=\"" + retention + "\"");
+        assertThat(check("langlivet.dmn", table)).extracting(Violation::rule).containsExactly(Rule.HISTORY_TIME_TO_LIVE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"P730D", "730", "P1D", "180"})
+    void aRetentionOfUpToTwoYearsIsAccepted(String retention) {
+        String diagram = bpmn("p", "<bpmn:startEvent id=\"Start\" />").replace("camunda:historyTimeToLive=\"P1D\"",
+                "camunda:historyTimeToLive=\"" + retention + "\"");
+        assertThat(check("ok.bpmn", diagram)).isEmpty();
+        String table = dmn("d", "amount", null).replace("camunda:historyTimeToLive=\"P1D\"", "camunda:historyTimeToLive=\"" + retention + "\"");
+        assertThat(check("ok.dmn", table)).isEmpty();
+    }
+
     /** A user task whose input parameter holds the expression (the element Task_X). */
     private static String input(String expression) {
         return bpmnWithTask("p", """

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import dk.kk.ks.flow.support.sample.SampleRun;
 
 /**
- * The command behind the README's resignation figure. Against a running KS Flow (sandbox profile):
+ * The command behind the resignation figure (docs/case-types.md, "Resignations"). Against a running KS Flow (sandbox profile):
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dk.kk.ks.flow.resignation.sample.ResignationSampleCommand \

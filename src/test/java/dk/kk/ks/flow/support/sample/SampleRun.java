@@ -35,6 +35,27 @@ public final class SampleRun {
     public record Report(int count, int automatic, int reviewed, int failed, double seconds, List<Long> intakeMillis,
                          List<Settled> settled) {
 
+        /**
+         * The cases that went the wrong way (a planted problem that went through with no human step, or a clean case that
+         * reached a caseworker), each on one line: a failing test names these and no others.
+         */
+        public List<String> misrouted() {
+            return settled.stream().filter(case_ -> case_.automatic() == case_.sampleCase().plantedForReview())
+                    .map(case_ -> describe(case_) + (case_.automatic() ? ": planted for review, went through" : ": clean, reached a caseworker")
+                            + " " + case_.sampleCase().body())
+                    .toList();
+        }
+
+        /** The cases that went through with no human step and ended other than {@code outcome}, each on one line. */
+        public List<String> automaticNotEndedAs(String outcome) {
+            return settled.stream().filter(case_ -> case_.automatic() && !outcome.equals(case_.outcome()))
+                    .map(case_ -> describe(case_) + ": ended " + case_.outcome()).toList();
+        }
+
+        private static String describe(Settled case_) {
+            return case_.sampleCase().serviceNowRef() + " (case " + case_.caseId() + ")";
+        }
+
         public double automaticShare() {
             return count == 0 ? 0 : (double) automatic / count;
         }

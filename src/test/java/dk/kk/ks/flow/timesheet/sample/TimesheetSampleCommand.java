@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import dk.kk.ks.flow.support.sample.SampleRun;
 
 /**
- * The command behind the README's measured share of timesheets keyed with no human step (section "Timesheets"). Against a running KS Flow (sandbox profile):
+ * The command behind the measured share of timesheets keyed with no human step (docs/case-types.md, "Timesheets"). Against a running KS Flow (sandbox profile):
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dk.kk.ks.flow.timesheet.sample.TimesheetSampleCommand \

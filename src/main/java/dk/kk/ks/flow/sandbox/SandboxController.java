@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.integration.sandbox;
+package dk.kk.ks.flow.sandbox;
 
 import java.util.List;
 import java.util.Map;

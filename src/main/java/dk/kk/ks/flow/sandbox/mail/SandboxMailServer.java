@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.integration.sandbox;
+package dk.kk.ks.flow.sandbox.mail;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;

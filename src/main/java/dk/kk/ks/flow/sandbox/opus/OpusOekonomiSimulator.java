@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.integration.opus;
+package dk.kk.ks.flow.sandbox.opus;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import dk.kk.ks.flow.integration.opus.OpusOekonomiPort;
 
 /**
  * The sandbox's Opus Økonomi: master data (accounts with their VAT codes, cost centres, posting periods) and

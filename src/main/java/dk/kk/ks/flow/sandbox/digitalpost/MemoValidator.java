@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.integration.digitalpost;
+package dk.kk.ks.flow.sandbox.digitalpost;
 
 import static dk.kk.ks.flow.integration.digitalpost.MemoMessageBuilder.GRD_NS;
 import static dk.kk.ks.flow.integration.digitalpost.MemoMessageBuilder.KLE_NS;
@@ -21,19 +21,21 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
+import dk.kk.ks.flow.integration.digitalpost.MemoMessageBuilder;
+
 /**
  * The sandbox's check of an SF1601 KombiPostAfsend request with a MeMo message: element names, namespaces
  * and order of the elements KS Flow uses (the official MeMo examples), required elements, known code values
  * and base64 content. A problem's text names elements only, never their values (a CPR number is a value).
  */
-final class MemoValidator {
+public final class MemoValidator {
 
     /** A valid request, reduced to what the sandbox keeps. */
-    record Accepted(String messageUuid, String label, String recipientIdType, boolean legalNotification, String caseId,
+    public record Accepted(String messageUuid, String label, String recipientIdType, boolean legalNotification, String caseId,
                     String filename, int contentBytes) {
     }
 
-    static final class InvalidMemoException extends Exception {
+    public static final class InvalidMemoException extends Exception {
         InvalidMemoException(String message) {
             super(message);
         }
@@ -77,7 +79,7 @@ final class MemoValidator {
     private MemoValidator() {
     }
 
-    static Accepted validate(byte[] body) throws InvalidMemoException {
+    public static Accepted validate(byte[] body) throws InvalidMemoException {
         Element request = parse(body).getDocumentElement();
         if (request.getNamespaceURI() != null || !"kombi_request".equals(request.getLocalName())) {
             throw new InvalidMemoException("The root element must be kombi_request (no namespace)");

@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.integration.edoc;
+package dk.kk.ks.flow.sandbox.edoc;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dk.kk.ks.flow.integration.edoc.EdocPort;
+
 /**
  * The sandbox's eDoc: personnel cases with their journalised documents, in memory. The interface is under
  * /sandbox/edoc/api/... (request log, fault switch and idempotent replay come from the sandbox filter);
@@ -31,6 +33,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/sandbox/edoc")
 @ConditionalOnProperty(name = "ksflow.sandbox.enabled", havingValue = "true")
 class EdocSimulator {
+
+    record CaseRequest(String title, String kle, String caseType, EdocPort.Party party) {
+    }
+
+    record CaseCreated(String caseNumber) {
+    }
+
+    record DocumentCreated(String documentId) {
+    }
 
     private record StoredCase(EdocPort.Case summary, Map<String, byte[]> contents) {
     }
@@ -62,7 +73,7 @@ class EdocSimulator {
     }
 
     @PostMapping("/api/cases")
-    ResponseEntity<Object> createCase(@RequestBody EdocClient.CaseRequest request) {
+    ResponseEntity<Object> createCase(@RequestBody CaseRequest request) {
         if (blank(request.title()) || blank(request.kle()) || request.party() == null || blank(request.party().name())
                 || request.party().cpr() == null || !request.party().cpr().matches("\\d{10}")) {
             return error(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "title, kle and a party with name and a 10-digit CPR number are required");
@@ -73,7 +84,7 @@ class EdocSimulator {
         String caseNumber = Year.now(clock) + "-" + String.format("%07d", caseSequence.incrementAndGet());
         cases.put(caseNumber, new StoredCase(new EdocPort.Case(caseNumber, request.title(), request.kle(), request.party(), List.of()),
                 new ConcurrentHashMap<>()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new EdocClient.CaseCreated(caseNumber));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CaseCreated(caseNumber));
     }
 
     @PostMapping("/api/cases/{caseNumber}/documents")
@@ -96,7 +107,7 @@ class EdocSimulator {
         if (updated == null) {
             return error(HttpStatus.UNPROCESSABLE_ENTITY, "CASE_NOT_FOUND", "No case " + caseNumber);
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(new EdocClient.DocumentCreated(documentId));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new DocumentCreated(documentId));
     }
 
     @GetMapping("/api/cases/{caseNumber}")

@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.integration.opus;
+package dk.kk.ks.flow.sandbox.opus;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
 
 /**
  * The sandbox's Opus Debitor: payouts are registered, then released or cancelled. Every debtor exists

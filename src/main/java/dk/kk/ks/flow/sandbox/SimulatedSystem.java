@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.integration.sandbox;
+package dk.kk.ks.flow.sandbox;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

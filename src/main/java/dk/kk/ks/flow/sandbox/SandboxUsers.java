@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.platform;
+package dk.kk.ks.flow.sandbox;
 
 import java.util.List;
 
@@ -12,6 +12,8 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+
+import dk.kk.ks.flow.platform.Groups;
 
 /** The sandbox profile's users (README, "Sandbox users"): password = user id, e-mail {id}@ksflow.test. Never created outside the sandbox. */
 @Component

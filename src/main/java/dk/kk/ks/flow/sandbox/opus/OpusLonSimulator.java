@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.integration.opus;
+package dk.kk.ks.flow.sandbox.opus;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dk.kk.ks.flow.integration.opus.OpusLonPort;
+
 /**
  * The sandbox's Opus Løn: employees (seeded from sandbox/opus-employees.json, set with
  * {@code PUT /sandbox/opus/employees/{employeeNumber}}) and one-off payments, registered once per line key.
@@ -34,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "ksflow.sandbox.enabled", havingValue = "true")
 class OpusLonSimulator {
 
-    /** The sandbox data of an employee (README, "The sandbox"); the employee number is the path. */
+    /** The sandbox data of an employee (docs/architecture.md, "The sandbox"); the employee number is the path. */
     record EmployeeData(String name, String cpr, String userId, LocalDate hireDate, LocalDate endDate, BigDecimal annualSalary,
                         String department, String managerEmployeeNumber, BigDecimal holidayDaysTakenThisHolidayYear,
                         OpusLonPort.EmployeeType employeeType, boolean probation, boolean hasPaymentCard) {

@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.integration.sandbox;
+package dk.kk.ks.flow.sandbox.mail;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;

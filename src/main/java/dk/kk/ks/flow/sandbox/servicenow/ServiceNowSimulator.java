@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.integration.servicenow;
+package dk.kk.ks.flow.sandbox.servicenow;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
 
 /**
  * The sandbox's ServiceNow: the Table API (query, read, create, update) over in-memory tables.

@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.integration.sandbox;
+package dk.kk.ks.flow.sandbox.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;

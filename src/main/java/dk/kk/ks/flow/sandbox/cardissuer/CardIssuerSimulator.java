@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.integration.cardissuer;
+package dk.kk.ks.flow.sandbox.cardissuer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dk.kk.ks.flow.integration.cardissuer.CardIssuerPort.Card;
 import dk.kk.ks.flow.integration.cardissuer.CardIssuerPort.CardStatus;
 
+import dk.kk.ks.flow.integration.cardissuer.CardIssuerPort;
+
 /**
  * The sandbox's card issuer. At start every employee of sandbox/opus-employees.json with
  * {@code hasPaymentCard: true} has one open card (CARD-100001, CARD-100002, ... in employee-number order,
@@ -41,6 +43,9 @@ import dk.kk.ks.flow.integration.cardissuer.CardIssuerPort.CardStatus;
 @RequestMapping("/sandbox/cardissuer")
 @ConditionalOnProperty(name = "ksflow.sandbox.enabled", havingValue = "true")
 class CardIssuerSimulator {
+
+    record BlockRequest(String reference) {
+    }
 
     static final BigDecimal MAX_MONTHLY_LIMIT = new BigDecimal("500000.00");
     static final BigDecimal SEEDED_LIMIT = new BigDecimal("20000.00");
@@ -111,7 +116,7 @@ class CardIssuerSimulator {
 
     /** Blocks the card; a blocked card stays as it is (with the reference of its first block). */
     @PostMapping("/api/cards/{cardId}/block")
-    synchronized ResponseEntity<Object> block(@PathVariable String cardId, @RequestBody(required = false) CardIssuerClient.BlockRequest block) {
+    synchronized ResponseEntity<Object> block(@PathVariable String cardId, @RequestBody(required = false) BlockRequest block) {
         Card card = cards.get(cardId);
         if (card == null) {
             return notFound(cardId);

@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.integration.servicenow;
+package dk.kk.ks.flow.sandbox.servicenow;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,6 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/sandbox/servicenow")
 @ConditionalOnProperty(name = "ksflow.sandbox.enabled", havingValue = "true")
 class ServiceContractSimulator {
+
+    // The contract table's columns, as the Table API names them.
+    static final String NUMBER = "number";
+    static final String DEPARTMENT = "u_department";
+    static final String UNIT_PRICE = "u_unit_price_per_month";
+    static final String ACTIVE_FROM = "u_active_from";
+    static final String ACTIVE_TO = "u_active_to";
 
     record ContractData(String department, BigDecimal unitPricePerMonth, LocalDate activeFrom, LocalDate activeTo) {
     }
@@ -59,11 +66,11 @@ class ServiceContractSimulator {
             String sysId = existing != null ? (String) existing.get("sys_id") : UUID.randomUUID().toString().replace("-", "");
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("sys_id", sysId);
-            row.put(ServiceContractRegisterAdapter.NUMBER, contractNumber);
-            row.put(ServiceContractRegisterAdapter.DEPARTMENT, contract.department());
-            row.put(ServiceContractRegisterAdapter.UNIT_PRICE, contract.unitPricePerMonth().toPlainString());
-            row.put(ServiceContractRegisterAdapter.ACTIVE_FROM, contract.activeFrom() == null ? "" : contract.activeFrom().toString());
-            row.put(ServiceContractRegisterAdapter.ACTIVE_TO, contract.activeTo() == null ? "" : contract.activeTo().toString());
+            row.put(NUMBER, contractNumber);
+            row.put(DEPARTMENT, contract.department());
+            row.put(UNIT_PRICE, contract.unitPricePerMonth().toPlainString());
+            row.put(ACTIVE_FROM, contract.activeFrom() == null ? "" : contract.activeFrom().toString());
+            row.put(ACTIVE_TO, contract.activeTo() == null ? "" : contract.activeTo().toString());
             serviceNow.put(table, row);
             return row;
         }

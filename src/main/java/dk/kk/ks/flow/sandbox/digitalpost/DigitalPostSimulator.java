@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.integration.digitalpost;
+package dk.kk.ks.flow.sandbox.digitalpost;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "ksflow.sandbox.enabled", havingValue = "true")
 class DigitalPostSimulator {
 
+    /** The answer to an accepted message. */
+    record Accepted(String messageId) {
+    }
+
     /** An accepted message, as the sandbox lists it. */
     record Message(String messageId, MemoValidator.Accepted memo) {
     }
@@ -50,6 +54,6 @@ class DigitalPostSimulator {
         synchronized (this) {
             messages.add(new Message(messageId, memo));
         }
-        return ResponseEntity.ok(new DigitalPostClient.Accepted(messageId));
+        return ResponseEntity.ok(new Accepted(messageId));
     }
 }

@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.integration.digitalpost;
+package dk.kk.ks.flow.sandbox.digitalpost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import dk.kk.ks.flow.integration.digitalpost.MemoMessageBuilderTest;
 
 /** The sandbox's Digital Post accepts the builder's messages and refuses malformed ones, without naming the CPR number. */
 class MemoValidatorTest {
