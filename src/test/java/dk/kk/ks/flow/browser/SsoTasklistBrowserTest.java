@@ -72,11 +72,18 @@ class SsoTasklistBrowserTest extends BrowserTestCase {
         // The name of this sign-in's token is what KS Flow shows for bo from now on.
         assertThat(as("bo").getForObject("/engine-rest/user/bo/profile", Map.class)).containsEntry("lastName", "Bergmann");
 
-        // Tasklist's "Log out" (with the webapps' XSRF token) ends the KS Flow session; without the token it does not.
-        assertThat(fetch("POST", "/camunda/api/admin/auth/user/default/logout", false)).isEqualTo(403);
+        // The webapps' CSRF protection still stands after signing in through the provider: a "Log out" (or any other
+        // change) without the webapps' XSRF token is refused, and Camunda ends the session it was forged in.
         assertThat(fetch("GET", "/camunda/api/engine/engine/default/task/count", false)).isEqualTo(200);
+        assertThat(fetch("POST", "/camunda/api/admin/auth/user/default/logout", false)).isEqualTo(403);
+        assertThat(fetch("GET", "/camunda/api/engine/engine/default/task/count", false)).isEqualTo(401);
+
+        // Tasklist's own "Log out", with the token, ends the KS Flow session: the next page goes to the provider.
+        signInAtTheProvider("bo", "Bo", "Bergmann", List.of("sg-debitor-godkendere"));
         assertThat(fetch("POST", "/camunda/api/admin/auth/user/default/logout", true)).isEqualTo(200);
         assertThat(fetch("GET", "/camunda/api/engine/engine/default/task/count", false)).isEqualTo(401);
+        driver.get(tasklistUrl());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
     }
 
     @Test
