@@ -18,24 +18,27 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * 401 and 403 of the API (/api/**) as problem details, like the API's other refusals. A 401 still asks for
- * HTTP Basic (WWW-Authenticate), and says the same whether the user is unknown or the password wrong.
+ * 401 and 403 of the API (/api/**; with sso also /engine-rest/**) as problem details, like the API's other refusals.
+ * A 401 still asks for credentials (WWW-Authenticate: HTTP Basic, or with sso a bearer token), and says the same
+ * whether the user is unknown, the password wrong, or the token expired, foreign or badly signed.
  */
 class ApiSecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper objectMapper;
-    private final String realm;
+    private final String challenge;
 
-    ApiSecurityProblems(ObjectMapper objectMapper, String realm) {
+    /** @param challenge the WWW-Authenticate value: {@code Basic realm="KS Flow"} or {@code Bearer} */
+    ApiSecurityProblems(ObjectMapper objectMapper, String challenge) {
         this.objectMapper = objectMapper;
-        this.realm = realm;
+        this.challenge = challenge;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"");
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
         write(request, response, ApiProblems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                "Authentication is required: HTTP Basic with a valid user and password"));
+                challenge.startsWith("Bearer") ? "Authentication is required: a valid bearer token from the identity provider"
+                        : "Authentication is required: HTTP Basic with a valid user and password"));
     }
 
     @Override

@@ -7,9 +7,11 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.integration.ExternalSystemsProperties;
@@ -18,7 +20,8 @@ import dk.kk.ks.flow.integration.ExternalSystemsProperties;
  * In production, refuses to start while the configuration is not production's: a secret still has its
  * placeholder value or is empty; an external system's base URL is not an absolute https URL or its user name
  * is missing; the first administrator ({@code camunda.bpm.admin-user}) is not configured; the sandbox is on;
- * deserialization type validation or the login throttle is off. The message names the settings, never their values.
+ * deserialization type validation or the login throttle is off; with profile sso, the identity provider's client,
+ * issuer (https), audience or group mapping is missing. The message names the settings, never their values.
  *
  * <p>A process engine plugin only so that this runs before the engine is built: the engine creates the configured
  * administrator as it starts, and must never create one with a placeholder password.
@@ -69,8 +72,34 @@ class ProductionSecretsCheck extends AbstractProcessEnginePlugin implements Init
         if ("false".equalsIgnoreCase(setting(LOGIN_THROTTLE))) {
             problems.add(LOGIN_THROTTLE + " must not be false");
         }
+        if (environment.acceptsProfiles(Profiles.of(SecurityConfig.SSO))) {
+            checkSignIn(problems);
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("KS Flow will not start in production: " + String.join("; ", problems));
+        }
+    }
+
+    static final String OIDC_CLIENT = "spring.security.oauth2.client.registration.ksflow";
+    static final String OIDC_ISSUER = "spring.security.oauth2.client.provider.ksflow.issuer-uri";
+    static final String JWT_ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    static final String OIDC_AUDIENCE = "ksflow.security.oidc.audience";
+    static final String GROUP_MAPPING = "ksflow.security.oidc.group-mapping";
+
+    /** Profile sso: the client's secret, the provider's https issuer, the audience, and a group mapping that names a group. */
+    private void checkSignIn(List<String> problems) {
+        checkName(OIDC_CLIENT + ".client-id", setting(OIDC_CLIENT + ".client-id"), problems);
+        checkSecret(OIDC_CLIENT + ".client-secret", setting(OIDC_CLIENT + ".client-secret"), problems);
+        for (String issuer : List.of(OIDC_ISSUER, JWT_ISSUER)) {
+            if (!isHttpsUrl(setting(issuer))) {
+                problems.add(issuer + " must be the absolute https URL of the identity provider");
+            }
+        }
+        checkName(OIDC_AUDIENCE, setting(OIDC_AUDIENCE), problems);
+        Map<String, String> mapping = Binder.get(environment)
+                .bind(GROUP_MAPPING, Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+        if (mapping.values().stream().allMatch(ProductionSecretsCheck::isUnset)) {
+            problems.add(GROUP_MAPPING + " maps no group: nobody could sign in to any work");
         }
     }
 

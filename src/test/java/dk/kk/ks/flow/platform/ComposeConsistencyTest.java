@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ComposeConsistencyTest {
 
-    /** ${NAME} (required) or ${NAME:change-me} (a secret without a real default) in the production profile. */
+    /** ${NAME} (required) or ${NAME:change-me} (a secret without a real default) in the production and sso profiles. */
     private static final Pattern REQUIRED = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::change-me)?}");
 
     @Test
@@ -31,7 +31,8 @@ class ComposeConsistencyTest {
 
         assertThat(required).isNotEmpty().contains("OPUS_PASSWORD", "KSFLOW_DB_URL");
         assertThat(environment.keySet()).containsAll(required);
-        assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "postgres,production");
+        assertThat(required).contains("KSFLOW_OIDC_CLIENT_SECRET", "KSFLOW_OIDC_ISSUER_URI", "KSFLOW_OIDC_AUDIENCE");
+        assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "postgres,production,sso");
     }
 
     @Test
@@ -46,9 +47,11 @@ class ComposeConsistencyTest {
 
     static Set<String> requiredVariables() throws IOException {
         Set<String> names = new TreeSet<>();
-        Matcher matcher = REQUIRED.matcher(Files.readString(Path.of("src/main/resources/application-production.yml")));
-        while (matcher.find()) {
-            names.add(matcher.group(1));
+        for (String profile : new String[] {"production", "sso"}) {
+            Matcher matcher = REQUIRED.matcher(Files.readString(Path.of("src/main/resources/application-" + profile + ".yml")));
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+            }
         }
         return names;
     }

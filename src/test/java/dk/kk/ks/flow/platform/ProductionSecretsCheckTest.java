@@ -144,6 +144,46 @@ class ProductionSecretsCheckTest {
         assertThat(org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin.class).isAssignableFrom(ProductionSecretsCheck.class);
     }
 
+    @Test
+    void withSignInTheProvidersClientIssuerAudienceAndGroupMappingMustBeSet() {
+        MockEnvironment missing = productionWithSignIn(completeEnvironment());
+        assertThatThrownBy(() -> check(missing)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContainingAll(ProductionSecretsCheck.OIDC_CLIENT + ".client-id is not set",
+                        ProductionSecretsCheck.OIDC_CLIENT + ".client-secret is not set",
+                        ProductionSecretsCheck.OIDC_ISSUER + " must be the absolute https URL",
+                        ProductionSecretsCheck.JWT_ISSUER + " must be the absolute https URL",
+                        ProductionSecretsCheck.OIDC_AUDIENCE + " is not set",
+                        ProductionSecretsCheck.GROUP_MAPPING + " maps no group");
+
+        Map<String, Object> plainHttp = signIn(completeEnvironment());
+        plainHttp.put("KSFLOW_OIDC_ISSUER_URI", "http://login.kk.dk/tenant/v2.0");
+        assertThatThrownBy(() -> check(productionWithSignIn(plainHttp)))
+                .hasMessageContaining(ProductionSecretsCheck.JWT_ISSUER + " must be the absolute https URL")
+                .hasMessageNotContaining("client-secret");
+
+        assertThatCode(() -> check(productionWithSignIn(signIn(completeEnvironment())))).doesNotThrowAnyException();
+    }
+
+    /** What docker/compose.yaml gives the sso profile: the provider's client, issuer, audience and a group mapping. */
+    private static Map<String, Object> signIn(Map<String, Object> variables) {
+        variables.put("KSFLOW_OIDC_CLIENT_ID", "7d1b0c52-ksflow");
+        variables.put("KSFLOW_OIDC_CLIENT_SECRET", "oidc-secret");
+        variables.put("KSFLOW_OIDC_ISSUER_URI", "https://login.microsoftonline.com/tenant/v2.0");
+        variables.put("KSFLOW_OIDC_AUDIENCE", "api://ksflow");
+        variables.put(ProductionSecretsCheck.GROUP_MAPPING + ".[KSFlow.Intake]", "servicenow-intake");
+        return variables;
+    }
+
+    private static MockEnvironment productionWithSignIn(Map<String, Object> variables) {
+        MockEnvironment environment = new MockEnvironment();
+        environment.setActiveProfiles("production", SecurityConfig.SSO);
+        environment.getPropertySources().addLast(new MapPropertySource("environment", variables));
+        yaml("application-sso.yml").forEach(environment.getPropertySources()::addLast);
+        yaml("application-production.yml").forEach(environment.getPropertySources()::addLast);
+        yaml("application.yml").forEach(environment.getPropertySources()::addLast);
+        return environment;
+    }
+
     /** Every variable production reads, with real-looking values. */
     private static Map<String, Object> completeEnvironment() {
         Map<String, Object> variables = new HashMap<>(Map.of("KSFLOW_DB_URL", "jdbc:postgresql://db.kk.dk/ksflow", "KSFLOW_DB_USER", "ksflow",
