@@ -1,5 +1,7 @@
 package dk.kk.ks.flow.reliability;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -13,7 +15,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dk.kk.ks.flow.platform.CaseRecordsCleanup;
 import dk.kk.ks.flow.support.IntegrationTestCase;
 import dk.kk.ks.flow.support.TestClock;
 
@@ -31,6 +35,10 @@ class HistoryCleanupTest extends IntegrationTestCase {
     ProcessEngine processEngine;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Clock clock;
 
     @AfterEach
     void resetClock() {
@@ -50,6 +58,23 @@ class HistoryCleanupTest extends IntegrationTestCase {
 
         await().atMost(CASE_TIMEOUT).until(() -> historyService.createHistoricProcessInstanceQuery().processInstanceId(old).count() == 0);
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(recent).count()).isEqualTo(1);
+
+        // KS Flow's own rows of the removed case go the next night (not before they are a day old), the others stay.
+        assertThat(ownRows(old)).isPositive();
+        new CaseRecordsCleanup(jdbc, clock).removeRecordsOfRemovedCases();
+        assertThat(ownRows(old)).as("rows younger than a day are never removed").isPositive();
+        new CaseRecordsCleanup(jdbc, Clock.offset(clock, Duration.ofDays(2))).removeRecordsOfRemovedCases();
+        assertThat(ownRows(old)).isZero();
+        assertThat(ownRows(recent)).isPositive();
+    }
+
+    /** The case's rows in KS Flow's intake and four-eyes tables. */
+    private long ownRows(String caseId) {
+        return jdbc.sql("""
+                SELECT (SELECT COUNT(*) FROM ksf_case_intake WHERE process_instance_id = :id)
+                     + (SELECT COUNT(*) FROM ksf_case_fact WHERE process_instance_id = :id)
+                     + (SELECT COUNT(*) FROM ksf_approval WHERE process_instance_id = :id)""")
+                .param("id", caseId).query(Long.class).single();
     }
 
     /** A payout under the approval limit, run to its end through the intake API while the engine's clock stands at the time. */

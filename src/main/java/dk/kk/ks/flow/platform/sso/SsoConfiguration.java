@@ -65,13 +65,14 @@ public class SsoConfiguration {
     @Bean
     JwtDecoder bearerTokenDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
                                   OidcProperties properties, Clock clock) {
+        String audience = properties.requireAudience();
         return new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
             JwtTimestampValidator timestamps = new JwtTimestampValidator();
             timestamps.setClock(clock);
             decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(issuer),
                     new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                            audiences -> audiences != null && audiences.contains(properties.audience()))));
+                            audiences -> audiences != null && audiences.contains(audience))));
             return decoder;
         });
     }
