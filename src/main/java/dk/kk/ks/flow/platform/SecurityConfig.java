@@ -63,7 +63,8 @@ public class SecurityConfig {
                 ? (authentication, context) -> new AuthorizationDecision(true)
                 : AuthenticatedAuthorizationManager.authenticated();
         // Path matchers on the whole path: /engine-rest is served by Jersey, not by Spring MVC's dispatcher.
-        http.securityMatcher(new OrRequestMatcher(api, path("/engine-rest/**"), path("/sandbox/**"), path("/benefits"), path("/actuator/**"), apiDocs))
+        http.securityMatcher(new OrRequestMatcher(api, path("/engine-rest/**"), path("/sandbox/**"), path("/benefits"), path("/process-owners/**"),
+                        path("/actuator/**"), apiDocs))
                 .authenticationProvider(new IdentityServiceAuthenticationProvider(identityService, loginCache, clock))
                 .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
@@ -74,6 +75,11 @@ public class SecurityConfig {
                         .requestMatchers(path("/actuator/health/**"), path("/actuator/health"), path("/actuator/info")).permitAll()
                         .requestMatchers(path("/actuator/**")).hasAuthority(Groups.ADMIN)
                         .requestMatchers(path("/api/v1/benefits"), path("/benefits")).hasAnyAuthority(Groups.MANAGEMENT, Groups.ADMIN)
+                        // Process owners try decision tables and move running cases; they and management see where cases wait.
+                        .requestMatchers(path("/api/v1/decisions/*/what-if"), path("/api/v1/process-owners/migrations/*"),
+                                path("/process-owners/what-if")).hasAuthority(Groups.PROCESS_OWNERS)
+                        .requestMatchers(path("/api/v1/process-owners/waiting-times/*"), path("/process-owners/waiting-times"),
+                                path("/process-owners/waiting-times/**")).hasAnyAuthority(Groups.PROCESS_OWNERS, Groups.MANAGEMENT)
                         .requestMatchers(path("/api/v1/me/**")).authenticated()
                         .requestMatchers(path("/api/v1/**")).hasAnyAuthority(Groups.SERVICENOW_INTAKE, Groups.ADMIN)
                         .requestMatchers(AdminOnlyOperations.engineRest()).hasAuthority(Groups.ADMIN)
