@@ -75,8 +75,8 @@ public class WhatIf {
                                   example = "[{\"approverGroup\": \"debitor-godkendere\"}]") List<Map<String, Object>> before,
                           @Schema(nullable = true, description = "What the candidate gives; null when it could not be evaluated",
                                   example = "[]") List<Map<String, Object>> after,
-                          @Schema(nullable = true, description = "Why the candidate could not be evaluated on these inputs (Danish)",
-                                  example = "null") String error) {
+                          @Schema(nullable = true, description = "Why the candidate could not be evaluated on these inputs (Danish); null when it could")
+                          String error) {
     }
 
     @Schema(name = "WhatIfAnswer", description = "The candidate table evaluated on the recent evaluations of the deployed decision")
