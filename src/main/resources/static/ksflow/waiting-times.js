@@ -14,13 +14,17 @@
     var registry = viewer.get('elementRegistry');
     document.querySelectorAll('tr[data-activity]').forEach(function (row) {
       var id = row.getAttribute('data-activity');
-      if (!registry.get(id)) {
+      var element = registry.get(id);
+      if (!element) {
         return;
       }
-      var figures = document.createElement('div');
-      figures.className = 'ksf-step';
-      figures.textContent = row.getAttribute('data-figures');
-      overlays.add(id, { position: { bottom: 14, left: 0 }, html: figures });
+      // Figures on the tasks, where cases spend their time; an event's or a gateway's would cover its label.
+      if (/Task$|CallActivity|SubProcess/.test(element.type) && row.getAttribute('data-figures')) {
+        var figures = document.createElement('div');
+        figures.className = 'ksf-step';
+        figures.textContent = row.getAttribute('data-figures');
+        overlays.add(id, { position: { bottom: 14, left: 0 }, html: figures });
+      }
       var waiting = Number(row.getAttribute('data-waiting'));
       if (waiting > 0) {
         var badge = document.createElement('div');

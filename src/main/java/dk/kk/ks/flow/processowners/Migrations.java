@@ -51,7 +51,8 @@ public class Migrations {
     public record Source(@Schema(example = "3") int version,
                          @Schema(example = "invoice-payout:3:8c1e2a0b-1b6d-11f0-9a8c-0242ac120002") String processDefinitionId,
                          @Schema(description = "Running cases of this version", example = "2") long cases,
-                         @Schema(description = "The cases that moved (dry run: would move)") List<String> moved,
+                         @Schema(description = "The cases that moved (dry run: would move)",
+                                 example = "[\"3f1c2a9e-1b6d-11f0-9a8c-0242ac120002\"]") List<String> moved,
                          @Schema(description = "The cases that could not move") List<NotMoved> notMoved,
                          @Schema(description = "Cases over the limit of one call, left for the next", example = "0") long remaining) {
     }

@@ -55,7 +55,7 @@ final class WaitingTimesPage {
             String median = duration(step.medianMinutes());
             String p90 = duration(step.p90Minutes());
             html.append("<tr data-activity=\"").append(Pages.escape(step.activityId())).append("\" data-figures=\"")
-                    .append(Pages.escape(step.cases() + " sager" + (step.medianMinutes() == null ? "" : ", " + median + " / " + p90)))
+                    .append(step.passes() == 0 ? "" : Pages.escape(step.cases() + (step.cases() == 1 ? " sag, " : " sager, ") + median + " / " + p90))
                     .append("\" data-waiting=\"").append(step.waitingNow()).append("\"><th scope=\"row\">")
                     .append(Pages.escape(step.name() != null ? step.name() : step.activityId())).append("</th><td class=\"number\">")
                     .append(step.cases()).append("</td><td class=\"number\">").append(median).append("</td><td class=\"number\">")

@@ -75,7 +75,8 @@ public class WhatIf {
                                   example = "[{\"approverGroup\": \"debitor-godkendere\"}]") List<Map<String, Object>> before,
                           @Schema(nullable = true, description = "What the candidate gives; null when it could not be evaluated",
                                   example = "[]") List<Map<String, Object>> after,
-                          @Schema(nullable = true, description = "Why the candidate could not be evaluated on these inputs (Danish); null when it could")
+                          @Schema(nullable = true, description = "Why the candidate could not be evaluated on these inputs (Danish); null when it could",
+                                  example = "Tabellen kunne ikke evalueres på disse input")
                           String error) {
     }
 
