@@ -254,6 +254,12 @@ class IntakeOpenApi {
         if (path.equals(API + "benefits")) {
             return List.of(Groups.MANAGEMENT, Groups.ADMIN);
         }
+        if (path.startsWith(API + "process-owners/waiting-times/")) {
+            return List.of(Groups.PROCESS_OWNERS, Groups.MANAGEMENT);
+        }
+        if (path.startsWith(API + "decisions/") || path.startsWith(API + "process-owners/")) {
+            return List.of(Groups.PROCESS_OWNERS);
+        }
         return List.of(Groups.SERVICENOW_INTAKE, Groups.ADMIN);
     }
 

@@ -247,6 +247,9 @@ final class RecordSchemas {
         if (raw.isRecord()) {
             return ref(raw, direction);
         }
+        if (raw == Object.class) {
+            return new Schema<>().description("Any JSON value");
+        }
         throw new IllegalStateException(where + ": no JSON schema for " + type.getTypeName());
     }
 

@@ -118,10 +118,11 @@ public class SecurityConfig {
                 ? (authentication, context) -> new AuthorizationDecision(true)
                 : AuthenticatedAuthorizationManager.authenticated();
         // Path matchers on the whole path: /engine-rest is served by Jersey, not by Spring MVC's dispatcher.
-        // With sso, /benefits is a page people sign in to, and /sandbox/** has a chain of its own (sandboxSecurity).
+        // With sso, /benefits and /process-owners/** are pages people sign in to, and /sandbox/** has a chain of its own
+        // (sandboxSecurity).
         List<RequestMatcher> paths = new ArrayList<>(List.of(api, engineRest, path("/actuator/**"), apiDocs));
         if (!sso) {
-            paths.addAll(List.of(path("/sandbox/**"), path("/benefits")));
+            paths.addAll(List.of(path("/sandbox/**"), path("/benefits"), path("/process-owners/**")));
         }
         http.securityMatcher(new OrRequestMatcher(paths))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
@@ -142,8 +143,9 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> {
             auth.requestMatchers(path("/actuator/health/**"), path("/actuator/health"), path("/actuator/info")).permitAll()
                     .requestMatchers(path("/actuator/**")).hasAuthority(Groups.ADMIN)
-                    .requestMatchers(path("/api/v1/benefits"), path("/benefits")).hasAnyAuthority(Groups.MANAGEMENT, Groups.ADMIN)
-                    .requestMatchers(path("/api/v1/me/**")).authenticated()
+                    .requestMatchers(path("/api/v1/benefits"), path("/benefits")).hasAnyAuthority(Groups.MANAGEMENT, Groups.ADMIN);
+            processOwnerRules(auth);
+            auth.requestMatchers(path("/api/v1/me/**")).authenticated()
                     .requestMatchers(path("/api/v1/**")).hasAnyAuthority(Groups.SERVICENOW_INTAKE, Groups.ADMIN)
                     .requestMatchers(AdminOnlyOperations.engineRest()).hasAuthority(Groups.ADMIN)
                     .requestMatchers(engineRest).authenticated();
@@ -266,9 +268,21 @@ public class SecurityConfig {
                         .requestMatchers(path(webapps + "/api/admin/auth/user/*/login/**")).denyAll()
                         .requestMatchers(AdminOnlyOperations.webapps(webapps)).hasAuthority(Groups.ADMIN)
                         .requestMatchers(path("/benefits")).hasAnyAuthority(Groups.MANAGEMENT, Groups.ADMIN)
+                        .requestMatchers(path("/process-owners/what-if")).hasAuthority(Groups.PROCESS_OWNERS)
+                        .requestMatchers(path("/process-owners/waiting-times"), path("/process-owners/waiting-times/**"))
+                        .hasAnyAuthority(Groups.PROCESS_OWNERS, Groups.MANAGEMENT)
                         .requestMatchers(path(NO_ACCESS_PAGE), path(SIGNED_OUT_PAGE), path("/error"), path("/favicon.ico")).permitAll()
                         .anyRequest().access(anyGroup));
         return http.build();
+    }
+
+    /** Process owners try decision tables and move running cases; they and management see where cases wait. */
+    private static void processOwnerRules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+        auth.requestMatchers(path("/api/v1/decisions/*/what-if"), path("/api/v1/process-owners/migrations/*"),
+                        path("/process-owners/what-if")).hasAuthority(Groups.PROCESS_OWNERS)
+                .requestMatchers(path("/api/v1/process-owners/waiting-times/*"), path("/process-owners/waiting-times"),
+                        path("/process-owners/waiting-times/**")).hasAnyAuthority(Groups.PROCESS_OWNERS, Groups.MANAGEMENT);
     }
 
     private static boolean hasAnyGroup(Authentication authentication) {

@@ -34,7 +34,8 @@ class ApiDescriptionTest extends IntegrationTestCase {
 
     private static final Set<String> OPERATION_IDS = Set.of("createInvoicePayout", "createTimesheet", "createResignation",
             "createDismissal", "createServiceContractRegulation", "createPosting", "createPaymentCard", "getCase",
-            "findCasesByServiceNowRef", "replyToHearing", "calculateTimesheet", "calculateNotice", "getHolidays", "getBenefits");
+            "findCasesByServiceNowRef", "replyToHearing", "calculateTimesheet", "calculateNotice", "getHolidays", "getBenefits",
+            "tryDecision", "migrateCases", "getWaitingTimes");
 
     @Autowired
     CaseTypes caseTypes;
