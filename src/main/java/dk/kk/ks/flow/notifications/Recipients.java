@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
+import dk.kk.ks.flow.platform.FourEyes;
+
 /**
  * Who is told about a task: its assignee, or else its candidate users and the members of its candidate groups (a group
  * with a shared mailbox, {@code ksflow.notifications.group-mailboxes}, is told there instead), never a person the
@@ -53,7 +55,7 @@ class Recipients {
                     }
                 }
             }
-            users.removeAll(excluded);
+            users.removeIf(user -> excluded.stream().anyMatch(other -> FourEyes.samePerson(user, other)));
             for (Recipient person : lookUp(users, true)) {
                 recipients.putIfAbsent(person.address(), person);
             }

@@ -44,13 +44,13 @@ class AssignApproverListener extends CompletionRules {
         String requester = FourEyes.requester(facts, task);
         String employee = facts.find(task.getProcessInstanceId(), ApprovalFacts.Fact.EMPLOYEE_USER_ID).orElse(null);
         FourEyes.notTheRequester(user, requester, "Du kan ikke udpege godkenderen af et betalingskort, som du selv har bestilt.");
-        if (user.equals(employee)) {
+        if (FourEyes.samePerson(user, employee)) {
             throw new FourEyesRefusal("Du kan ikke udpege godkenderen af dit eget betalingskort.");
         }
         String assignment = ASSIGNMENT.get(task);
         if (ASSIGN.equals(assignment)) {
             String approver = appointed(APPROVER_USER_ID.get(task), requester, employee);
-            if (approver.equals(user)) {
+            if (FourEyes.samePerson(approver, user)) {
                 throw new FourEyesRefusal("Du kan ikke udpege dig selv som godkender: en anden skal godkende kortet.");
             }
             facts.record(task.getProcessInstanceId(), ApprovalFacts.Fact.APPROVER, approver);
@@ -73,10 +73,10 @@ class AssignApproverListener extends CompletionRules {
         if (!knownUsers.exists(approver)) {
             throw new ValidationRefusal("Der findes ingen bruger med bruger-id '" + approver + "'.");
         }
-        if (approver.equals(requester)) {
+        if (FourEyes.samePerson(approver, requester)) {
             throw new ValidationRefusal("Godkenderen må ikke være den, der har bestilt kortet.");
         }
-        if (approver.equals(employee)) {
+        if (FourEyes.samePerson(approver, employee)) {
             throw new ValidationRefusal("Godkenderen må ikke være medarbejderen selv.");
         }
         return approver;

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
+import dk.kk.ks.flow.platform.FourEyes;
 
 /**
  * Who approves a payment card (docs/rules.md, "Payment cards"), from Opus's organisation data: the employee's
@@ -56,7 +57,7 @@ class ManagerLookup {
             return Lookup.missing(employee, false, NO_MANAGER);
         }
         OpusLonPort.Employee approver = manager.get();
-        boolean escalated = approver.userId().equals(requestedBy);
+        boolean escalated = FourEyes.samePerson(approver.userId(), requestedBy);
         if (escalated) {
             Optional<OpusLonPort.Employee> secondLevel = managerOf(approver);
             if (secondLevel.isEmpty()) {
@@ -64,7 +65,7 @@ class ManagerLookup {
             }
             approver = secondLevel.get();
         }
-        if (approver.userId().equals(employee.userId()) || approver.userId().equals(requestedBy)) {
+        if (FourEyes.samePerson(approver.userId(), employee.userId()) || FourEyes.samePerson(approver.userId(), requestedBy)) {
             // Organisation data going round in a circle: nobody approves their own card or their own request.
             return Lookup.missing(employee, escalated, escalated ? NO_MANAGER_ABOVE_REQUESTER : NO_MANAGER);
         }

@@ -24,9 +24,18 @@ public final class FourEyes {
         return user;
     }
 
+    /**
+     * Whether two user ids name the same person. Ids are compared without regard to case: with sign-in through the
+     * identity provider the id is a user principal name ("Anna.Andersen@kk.dk"), which ServiceNow may send in
+     * another case than the token carries, and the engine's own user table is case-insensitive on some databases.
+     */
+    public static boolean samePerson(String userId, String otherUserId) {
+        return userId != null && userId.equalsIgnoreCase(otherUserId);
+    }
+
     /** Refuses with {@code refusal} when the completing user is the one who asked for the case. */
     public static void notTheRequester(String user, String requester, String refusal) {
-        if (user.equals(requester)) {
+        if (samePerson(user, requester)) {
             throw new FourEyesRefusal(refusal);
         }
     }
@@ -38,7 +47,7 @@ public final class FourEyes {
 
     /** Refuses with {@code refusal} when the user has already given an approval of the task's case. */
     public static void notApprovedBefore(ApprovalFacts facts, DelegateTask task, String user, String refusal) {
-        if (facts.approvals(task.getProcessInstanceId()).contains(user)) {
+        if (facts.approvals(task.getProcessInstanceId()).stream().anyMatch(approver -> samePerson(approver, user))) {
             throw new FourEyesRefusal(refusal);
         }
     }

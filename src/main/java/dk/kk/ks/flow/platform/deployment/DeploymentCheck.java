@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +36,7 @@ final class DeploymentCheck implements Deployer {
         }
         Map<String, byte[]> resources = new LinkedHashMap<>();
         deployment.getResources().forEach((name, resource) -> resources.put(name, resource.getBytes()));
-        List<Violation> violations = rules.check(resources, DeploymentCheck::formDeployed);
+        List<Violation> violations = rules.check(resources, DeploymentCheck::formDeployed, DeploymentCheck::latestDeployed);
         if (!violations.isEmpty()) {
             log.warn("Refused deployment '{}' by {}: {}", deployment.getName(), authenticatedUser(),
                     violations.stream().map(Violation::message).toList());
@@ -43,6 +46,18 @@ final class DeploymentCheck implements Deployer {
 
     private static boolean formDeployed(String key) {
         return Context.getCommandContext().getCamundaFormDefinitionManager().findLatestDefinitionByKey(key) != null;
+    }
+
+    /** The file of the latest deployed version of the process key, or null when it has none. */
+    private static byte[] latestDeployed(String processKey) {
+        CommandContext context = Context.getCommandContext();
+        ProcessDefinitionEntity latest = context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(processKey);
+        if (latest == null) {
+            return null;
+        }
+        ResourceEntity resource = context.getResourceManager()
+                .findResourceByDeploymentIdAndResourceName(latest.getDeploymentId(), latest.getResourceName());
+        return resource == null ? null : resource.getBytes();
     }
 
     private static String authenticatedUser() {

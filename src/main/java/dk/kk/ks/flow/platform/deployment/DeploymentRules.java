@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import javax.xml.XMLConstants;
@@ -34,10 +35,12 @@ public class DeploymentRules {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BpmnRules bpmn;
+    private final KeptControls keptControls;
     private final DmnRules dmn = new DmnRules();
 
     public DeploymentRules(ExpressionBeans beans) {
         this.bpmn = new BpmnRules(beans, new JuelCheck(beans));
+        this.keptControls = new KeptControls(beans);
     }
 
     /**
@@ -48,6 +51,16 @@ public class DeploymentRules {
      *        latest or version; with the binding deployment the form must be in the same deployment)
      */
     public List<Violation> check(Map<String, byte[]> resources, Predicate<String> formDeployed) {
+        return check(resources, formDeployed, processKey -> null);
+    }
+
+    /**
+     * As {@link #check(Map, Predicate)}, and a process that is deployed already keeps the checked steps of its latest
+     * version ({@link KeptControls}).
+     *
+     * @param latestDeployed the latest deployed version of a process key, as the file's bytes, or null
+     */
+    public List<Violation> check(Map<String, byte[]> resources, Predicate<String> formDeployed, Function<String, byte[]> latestDeployed) {
         List<Violation> violations = new ArrayList<>();
         Set<String> forms = new HashSet<>();
         resources.forEach((name, content) -> {
@@ -61,6 +74,10 @@ public class DeploymentRules {
                     Document diagram = xml(name, content, violations);
                     if (diagram != null) {
                         bpmn.check(name, diagram, forms::contains, formDeployed, violations);
+                        keptControls.check(name, diagram, key -> {
+                            byte[] previous = latestDeployed.apply(key);
+                            return previous == null ? null : xml(name, previous, new ArrayList<>());
+                        }, violations);
                     }
                 }
                 case DMN -> {

@@ -25,5 +25,7 @@ public enum Rule {
     /** Expressions name only process variables, the application's delegates and the listed helpers, and call no other methods. */
     EXPRESSIONS,
     /** Decision tables are written in FEEL, which reaches only the decision's variables. */
-    FEEL_ONLY
+    FEEL_ONLY,
+    /** A new version of a process keeps every checked step (four eyes, reasons) of the version before it. */
+    KEPT_CONTROLS
 }

@@ -78,6 +78,38 @@ class DeploymentCheckTest extends ProcessTestCase {
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("angreb").count()).isZero();
     }
 
+    /**
+     * A process owner may deploy a new version of a case type, but not one whose approval has lost its four-eyes check
+     * or has gone: new cases, and running cases moved to the new version, would be approved by their requester.
+     */
+    @Test
+    void aNewVersionOfACaseTypeKeepsItsFourEyesCheck() {
+        RepositoryService repository = processEngine.getRepositoryService();
+        String shipped = resource("/invoice-payout.bpmn");
+        String form = resource("/invoice-payout-approval.form");
+        String check = "<camunda:taskListener delegateExpression=\"${fourEyesApproval}\" event=\"complete\" />";
+        assertThat(shipped).contains(check);
+        long versions = repository.createProcessDefinitionQuery().processDefinitionKey("invoice-payout").count();
+
+        for (String weakened : List.of(shipped.replace(check, ""), shipped.replace("<bpmn:userTask id=\"Task_Approve\"", "<bpmn:userTask id=\"Task_Approve2\""))) {
+            assertThatThrownBy(() -> repository.createDeployment().name("Svækket").addString("invoice-payout.bpmn", weakened)
+                    .addString("invoice-payout-approval.form", form).deploy())
+                    .isInstanceOfSatisfying(DeploymentRefusedException.class, refused -> assertThat(refused.getMessage())
+                            .contains("invoice-payout.bpmn, element Task_Approve, regel KEPT_CONTROLS")
+                            .contains("complete ${fourEyesApproval}"));
+        }
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("invoice-payout").count()).isEqualTo(versions);
+
+        String kept = repository.createDeployment().name("Nyt navn").addString("invoice-payout.bpmn",
+                        shipped.replace("name=\"Godkend udbetaling\"", "name=\"Godkend udbetalingen\""))
+                .addString("invoice-payout-approval.form", form).deploy().getId();
+        try {
+            assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("invoice-payout").count()).isEqualTo(versions + 1);
+        } finally {
+            repository.deleteDeployment(kept, true);
+        }
+    }
+
     @Test
     void aDeploymentThatKeepsTheRulesIsDeployed() {
         RepositoryService repository = processEngine.getRepositoryService();

@@ -157,6 +157,19 @@ class SsoAccessTest extends SsoIntegrationTestCase {
         assertThat(awaitCompleted(caseId).result()).containsEntry("approvedBy", List.of("bo"));
     }
 
+    @Test
+    void serviceNowMayNameARequesterWhoHasNeverSignedInButOnlyAsAUserId() {
+        Map<String, Object> body = payout(newServiceNowRef("RITM"), 500.00);
+        body.put("requestedBy", "ny.medarbejder@kk.dk");
+        assertThat(createCase("invoice-payouts", body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        Map<String, Object> odd = payout(newServiceNowRef("RITM"), 500.00);
+        odd.put("requestedBy", "anna' OR 1=1");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        assertProblem(as("servicenow").exchange("/api/v1/invoice-payouts", HttpMethod.POST, new HttpEntity<>(odd, headers), String.class), 400);
+    }
+
     private static Map<String, Object> payout(String ref, double amount) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("serviceNowRef", ref);
