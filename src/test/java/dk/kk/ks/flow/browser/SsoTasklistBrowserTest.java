@@ -12,6 +12,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -31,6 +32,7 @@ import dk.kk.ks.flow.support.TestIdentityProvider;
  * Profile sso in a real browser: people sign in to Tasklist on the identity provider's own login page (the test
  * provider's, in the test JVM), with the groups their token carries; no password of KS Flow's is ever typed.
  */
+@Tag("sso")
 @ActiveProfiles("sso")
 class SsoTasklistBrowserTest extends BrowserTestCase {
 

@@ -1,5 +1,6 @@
 package dk.kk.ks.flow.support;
 
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -13,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * OpenID Connect provider in the test JVM. Every call a test makes "as" a sandbox user carries that user's bearer
  * token from the provider (ServiceNow's by client credentials), never a password: HTTP Basic is off.
  */
+@Tag("sso")
 @ActiveProfiles("sso")
 public abstract class SsoIntegrationTestCase extends IntegrationTestCase {
 
