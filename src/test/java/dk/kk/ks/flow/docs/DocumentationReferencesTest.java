@@ -52,7 +52,7 @@ class DocumentationReferencesTest {
             Matcher paths = PATH.matcher(text);
             while (paths.find()) {
                 String reference = paths.group(1);
-                if (isFileReference(reference) && !exists(file, reference)) {
+                if (isFileReference(reference, file.toString().endsWith(".md")) && !exists(file, reference)) {
                     missing.add(ROOT.relativize(file) + ": " + reference);
                 }
             }
@@ -113,7 +113,10 @@ class DocumentationReferencesTest {
         return read(file).lines().filter(line -> line.startsWith("#")).map(line -> line.replaceFirst("^#+\\s*", "")).toList();
     }
 
-    private static boolean isFileReference(String token) {
+    private static boolean isFileReference(String token, boolean markdown) {
+        if (!markdown && token.endsWith("/")) {
+            return false; // in code and configuration "decisions/" is mostly a piece of a URL path; files are checked
+        }
         String first = token.contains("/") ? token.substring(0, token.indexOf('/')) : token;
         if (token.matches("(?:.*/)?\\.{3,}(?:/.*)?")) {
             return false; // ".../login/" elides the start of a URL path; it names no file
