@@ -213,6 +213,9 @@ class GeneratedClientTest extends IntegrationTestCase {
                 .isEmpty();
         List<String> unexercised = new ArrayList<>(description.operations().stream().map(ApiDescription.Operation::id).toList());
         unexercised.removeAll(answered);
+        // The process owners' operations (a person's tools, not ServiceNow's) are called by WhatIfTest,
+        // WaitingTimesTest and MigrationTest in mvn test, not by this run of ServiceNow's case types.
+        unexercised.removeAll(List.of("tryDecision", "getWaitingTimes", "migrateCases"));
         assertThat(unexercised).as("operations no test called, so whose answers were not checked").isEmpty();
     }
 
