@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
+import dk.kk.ks.flow.cases.CaseOutcome;
 import dk.kk.ks.flow.integration.ExternalRejectionException;
 
 /**
@@ -13,7 +14,10 @@ import dk.kk.ks.flow.integration.ExternalRejectionException;
  * {@code camunda:inputParameter}s (an element template in processes/.camunda/element-templates/ fills them
  * in). Its result goes to the variable named by the input {@code resultVariable}. A refusal by the system
  * (ExternalRejectionException) becomes a BPMN error whose code is the system's code (EMPLOYEE_NOT_FOUND,
- * RECORD_NOT_FOUND, ...), which the diagram may catch; any other failure is left to the engine's retries
+ * RECORD_NOT_FOUND, ...), which the diagram may catch. A connector that declares the input
+ * {@link ConnectorInput#REFUSAL_ERROR_CODE} lets the diagram decide that a refusal ends the case: when the input is
+ * set, the refusal records the outcome REJECTED with the system's code as the reason (CaseOutcome.refusal) and the
+ * BPMN error carries the input's code instead. Any other failure is left to the engine's retries
  * and then an incident. Writes carry IdempotencyKeys.of(execution) and must sit after an async continuation
  * (every deployment is checked for it: DeploymentRules).
  */
@@ -46,6 +50,10 @@ public abstract class Connector implements JavaDelegate {
         try {
             run(execution);
         } catch (ExternalRejectionException refused) {
+            String endsCase = inputs.contains(ConnectorInput.REFUSAL_ERROR_CODE) ? ConnectorInput.REFUSAL_ERROR_CODE.text(execution) : null;
+            if (endsCase != null && !endsCase.isBlank()) {
+                throw CaseOutcome.refusal(execution, endsCase.trim(), List.of(refused.code()));
+            }
             throw new BpmnError(refused.code(), refused.system() + " refused the request: " + refused.code());
         }
     }

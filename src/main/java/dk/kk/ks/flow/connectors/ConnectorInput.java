@@ -12,6 +12,12 @@ public record ConnectorInput(String name, boolean required) {
     /** The input parameter that names the variable the connector writes its result to. */
     public static final ConnectorInput RESULT_VARIABLE = required("resultVariable");
 
+    /**
+     * The optional input "Fejlkode ved afvisning": when set, the system's refusal ends the case REJECTED with the
+     * system's code as its reason and is thrown as a BPMN error with this code (see {@link Connector}).
+     */
+    public static final ConnectorInput REFUSAL_ERROR_CODE = optional("refusalErrorCode");
+
     public static ConnectorInput required(String name) {
         return new ConnectorInput(name, true);
     }
