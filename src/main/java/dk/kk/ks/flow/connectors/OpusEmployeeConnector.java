@@ -13,8 +13,9 @@ import dk.kk.ks.flow.integration.opus.OpusLonPort;
 
 /**
  * "Opus Løn: hent medarbejder": the employee's employment data; the result has found, employeeNumber, name,
- * userId, department, employeeType, hireDate, endDate (dates as yyyy-MM-dd), managerEmployeeNumber and
- * hasPaymentCard. Never the CPR number: it would be visible in Cockpit.
+ * userId, department, employeeType, hireDate, endDate (dates as yyyy-MM-dd), managerEmployeeNumber,
+ * hasPaymentCard, probation, annualSalary and holidayDaysTakenThisHolidayYear (numbers; a rule that needs them exact
+ * reads them with {@code new BigDecimal(value.toString())}). Never the CPR number: it would be visible in Cockpit.
  */
 @Component("opusEmployeeConnector")
 class OpusEmployeeConnector extends Connector {
@@ -43,6 +44,9 @@ class OpusEmployeeConnector extends Connector {
             result.put("endDate", employee.endDate() == null ? null : employee.endDate().toString());
             result.put("managerEmployeeNumber", employee.managerEmployeeNumber());
             result.put("hasPaymentCard", employee.hasPaymentCard());
+            result.put("probation", employee.probation());
+            result.put("annualSalary", employee.annualSalary());
+            result.put("holidayDaysTakenThisHolidayYear", employee.holidayDaysTakenThisHolidayYear());
         }, () -> result.put("found", false));
         result(execution, result);
     }
