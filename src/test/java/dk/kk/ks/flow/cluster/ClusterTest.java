@@ -48,8 +48,8 @@ class ClusterTest {
     private static final Logger log = LoggerFactory.getLogger(ClusterTest.class);
 
     /** Cases of the cluster run and of the crash run; -Dksflow.cluster.cases=... and -Dksflow.cluster.crash-cases=... change them. */
-    private static final int CLUSTER_CASES = Integer.getInteger("ksflow.cluster.cases", 2000);
-    private static final int CRASH_CASES = Integer.getInteger("ksflow.cluster.crash-cases", 400);
+    private static final int CLUSTER_CASES = Integer.getInteger("ksflow.cluster.cases", 600);
+    private static final int CRASH_CASES = Integer.getInteger("ksflow.cluster.crash-cases", 200);
     /** A dead node's jobs are taken over once their lock expires: short here, 2 minutes in production. */
     private static final Duration LOCK_TIME = Duration.ofSeconds(15);
     /** A run fails when no case has ended for this long; a slow machine only takes longer. */
