@@ -15,10 +15,17 @@ import dk.kk.ks.flow.platform.ValidationRefusal;
 
 /**
  * "Behandl fratrædelse": when the task is created, the triage's reason becomes the case's reason for
- * manual review; on completion the deduction is confirmed, or corrected to a non-negative amount.
+ * manual review; on completion the deduction is confirmed, or corrected to a non-negative amount (and its line for
+ * Opus with it).
  */
 @Component("reviewResignation")
 class ReviewResignationListener extends CompletionRules {
+
+    private final DeductionLines deductionLines;
+
+    ReviewResignationListener(DeductionLines deductionLines) {
+        this.deductionLines = deductionLines;
+    }
 
     @Override
     protected void created(DelegateTask task) {
@@ -38,6 +45,6 @@ class ReviewResignationListener extends CompletionRules {
         if (corrected == null || corrected < 0) {
             throw new ValidationRefusal("Det rettede fradrag skal være 0 kr. eller mere.");
         }
-        ADVANCE_HOLIDAY_DEDUCTION.set(task.getExecution(), BigDecimal.valueOf(corrected).setScale(2, RoundingMode.HALF_UP).doubleValue());
+        deductionLines.set(task.getExecution(), BigDecimal.valueOf(corrected).setScale(2, RoundingMode.HALF_UP).doubleValue());
     }
 }

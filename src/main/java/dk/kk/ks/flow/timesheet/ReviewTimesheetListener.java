@@ -18,13 +18,19 @@ import dk.kk.ks.flow.platform.ValidationRefusal;
 /**
  * On completing "Kontroller timeseddel": checks and applies the caseworker's decision. A correction
  * sets the hours of a date and category; that line's amount is recomputed from the hours (hours x
- * wage x rate, rounded to øre), the others stay as calculated. A rejection needs a comment and ends
- * the case REJECTED.
+ * wage x rate, rounded to øre), the others stay as calculated, and the payment lines for Opus follow.
+ * A rejection needs a comment and ends the case REJECTED.
  */
 @Component("reviewTimesheet")
 class ReviewTimesheetListener extends CompletionRules {
 
     static final BigDecimal MAX_HOURS_PER_LINE = new BigDecimal("24.00");
+
+    private final PaymentLines paymentLines;
+
+    ReviewTimesheetListener(PaymentLines paymentLines) {
+        this.paymentLines = paymentLines;
+    }
 
     @Override
     protected void completing(DelegateTask task) {
@@ -34,7 +40,7 @@ class ReviewTimesheetListener extends CompletionRules {
         }
         switch (decision) {
             case "APPROVE" -> { }
-            case "CORRECT" -> CALCULATION.set(task.getExecution(), corrected(CALCULATION.require(task), parse(CORRECTIONS.get(task))));
+            case "CORRECT" -> paymentLines.set(task.getExecution(), corrected(CALCULATION.require(task), parse(CORRECTIONS.get(task))));
             case "REJECT" -> reject(task);
             default -> throw new ValidationRefusal("Vælg godkend, ret eller afvis.");
         }

@@ -155,6 +155,81 @@ class ConnectorsProcessTest extends ProcessTestCase {
     }
 
     @Test
+    void opusOneOffPaymentRegistersTheLinesWithTheIdempotencyKey() {
+        when(opusLon.registerOneOffPayment(any(), anyString())).thenReturn(new OpusLonPort.Registration(2, 0));
+        ProcessInstance instance = run("opusOneOffPaymentConnector", true, task -> task
+                .camundaInputParameter("employeeNumber", "E1").camundaInputParameter("reference", "RITM0000001")
+                .camundaInputParameter("lines", """
+                        [{"lineKey": "k1", "wageType": "3101", "date": "2027-03-26", "hours": 4.00, "amount": 351.20},
+                         {"lineKey": "k2", "wageType": "4201", "date": "2027-03-31", "hours": 3.12, "amount": -4800.00}]"""));
+        verify(opusLon).registerOneOffPayment(new OpusLonPort.OneOffPayment("E1", "RITM0000001", List.of(
+                new OpusLonPort.OneOffPaymentLine("k1", "3101", LocalDate.of(2027, 3, 26), new BigDecimal("4.00"), new BigDecimal("351.20")),
+                new OpusLonPort.OneOffPaymentLine("k2", "4201", LocalDate.of(2027, 3, 31), new BigDecimal("3.12"), new BigDecimal("-4800.00")))),
+                instance.getId() + ":Task_Connector");
+    }
+
+    @Test
+    void opusOneOffPaymentReadsAJsonVariableAndRegistersNothingForNoLines() {
+        ProcessInstance none = run("opusOneOffPaymentConnector", true, task -> task
+                .camundaInputParameter("employeeNumber", "E1").camundaInputParameter("reference", "RITM0000001")
+                .camundaInputParameter("lines", "${linjer}"),
+                Map.of("linjer", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[]").create()));
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(none.getId()).activityIdIn("Task_Wait")
+                .count()).isEqualTo(1);
+        verify(opusLon, never()).registerOneOffPayment(any(), anyString());
+
+        run("opusOneOffPaymentConnector", true, task -> task
+                .camundaInputParameter("employeeNumber", "E1").camundaInputParameter("reference", "RITM0000002")
+                .camundaInputParameter("lines", "${linjer}"),
+                Map.of("linjer", org.camunda.spin.plugin.variable.SpinValues.jsonValue("""
+                        [{"lineKey": "k3", "wageType": "3103", "date": "2027-03-27", "hours": 14.00, "amount": 1109.85}]""").create()));
+        ArgumentCaptor<OpusLonPort.OneOffPayment> payment = ArgumentCaptor.forClass(OpusLonPort.OneOffPayment.class);
+        verify(opusLon).registerOneOffPayment(payment.capture(), anyString());
+        assertThat(payment.getValue().reference()).isEqualTo("RITM0000002");
+        assertThat(payment.getValue().lines()).singleElement().satisfies(line -> {
+            assertThat(line.wageType()).isEqualTo("3103");
+            assertThat(line.amount()).isEqualByComparingTo("1109.85");
+        });
+    }
+
+    @Test
+    void opusOneOffPaymentRefusedWithARefusalErrorCodeEndsTheCaseRejected() {
+        org.mockito.Mockito.doThrow(new ExternalRejectionException("opus", 422, "UNKNOWN_WAGE_TYPE", "no such wage type"))
+                .when(opusLon).registerOneOffPayment(any(), anyString());
+        ProcessInstance instance = run("opusOneOffPaymentConnector", true, task -> task
+                .camundaInputParameter("employeeNumber", "E1").camundaInputParameter("reference", "RITM0000001")
+                .camundaInputParameter("lines", "[{\"lineKey\": \"k1\", \"wageType\": \"9999\", \"date\": \"2027-03-26\", \"hours\": 1, \"amount\": 10}]")
+                .camundaInputParameter("refusalErrorCode", "OPUS_AFVIST"));
+        assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId("End_Error").count()).isEqualTo(1);
+        assertThat(variable(instance, "fejlkode")).isEqualTo("OPUS_AFVIST");
+        assertThat(variable(instance, "outcome")).isEqualTo("REJECTED");
+        assertThat(variable(instance, "reasons")).isEqualTo(List.of("UNKNOWN_WAGE_TYPE"));
+    }
+
+    @Test
+    void opusOneOffPaymentRefusedWithoutARefusalErrorCodeIsABpmnErrorWithOpussCode() {
+        org.mockito.Mockito.doThrow(new ExternalRejectionException("opus", 422, "UNKNOWN_WAGE_TYPE", "no such wage type"))
+                .when(opusLon).registerOneOffPayment(any(), anyString());
+        ProcessInstance instance = run("opusOneOffPaymentConnector", true, task -> task
+                .camundaInputParameter("employeeNumber", "E1").camundaInputParameter("reference", "RITM0000001")
+                .camundaInputParameter("lines", "[{\"lineKey\": \"k1\", \"wageType\": \"9999\", \"date\": \"2027-03-26\", \"hours\": 1, \"amount\": 10}]"));
+        assertThat(variable(instance, "fejlkode")).isEqualTo("UNKNOWN_WAGE_TYPE");
+        assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName("outcome").count()).isZero();
+    }
+
+    @Test
+    void opusOneOffPaymentLinesThatAreNoLinesAreAnIncident() {
+        ProcessInstance instance = run("opusOneOffPaymentConnector", true, task -> task
+                .camundaInputParameter("employeeNumber", "E1").camundaInputParameter("reference", "RITM0000001")
+                .camundaInputParameter("lines", "[{\"wageType\": \"3101\"}]"));
+        Incident incident = processEngine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(incident.getIncidentMessage()).contains("lines");
+        verify(opusLon, never()).registerOneOffPayment(any(), anyString());
+    }
+
+    @Test
     void edocCreateCaseAndJournalise() {
         when(edoc.createPersonnelCase(eq("Personalesag"), any(), anyString())).thenReturn("SAG-1");
         when(edoc.journalise(eq("SAG-1"), any(), anyString())).thenReturn("DOK-1");
@@ -231,6 +306,11 @@ class ConnectorsProcessTest extends ProcessTestCase {
 
     /** Deploys start → connector → user task "Kontrol" (a wait state that keeps the variables), with an error boundary; runs it. */
     private ProcessInstance run(String bean, boolean async, Consumer<ServiceTaskBuilder> inputs) {
+        return run(bean, async, inputs, Map.of());
+    }
+
+    /** As {@link #run(String, boolean, Consumer)}, the case started with these variables. */
+    private ProcessInstance run(String bean, boolean async, Consumer<ServiceTaskBuilder> inputs, Map<String, Object> variables) {
         String key = "connector_" + bean + "_" + deployments.size();
         ServiceTaskBuilder task = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
                 .startEvent("Start").serviceTask("Task_Connector").camundaDelegateExpression("${" + bean + "}").camundaAsyncBefore(async);
@@ -239,7 +319,7 @@ class ConnectorsProcessTest extends ProcessTestCase {
                 .endEvent("End_Error")
                 .moveToActivity("Task_Connector").userTask("Task_Wait").endEvent("End").done();
         deployments.add(processEngine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", model).deploy().getId());
-        ProcessInstance instance = processEngine.getRuntimeService().startProcessInstanceByKey(key);
+        ProcessInstance instance = processEngine.getRuntimeService().startProcessInstanceByKey(key, variables);
         if (async) {
             Job job = processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
             for (int attempt = 0; attempt < 3 && job != null; attempt++) {

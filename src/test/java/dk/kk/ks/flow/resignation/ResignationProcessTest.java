@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dk.kk.ks.flow.integration.cardissuer.CardIssuerPort;
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
 import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
 import dk.kk.ks.flow.support.ProcessTestCase;
@@ -131,7 +132,9 @@ class ResignationProcessTest extends ProcessTestCase {
     @Test
     void aPaymentCardIsClosedAndTheCaseStaysAutomatic() {
         employee("E6", "0", "OVERENSKOMST", "SUF", true);
-        when(paymentCards.closeCardsOf(eq("E6"), anyString())).thenReturn(true);
+        when(cardIssuer.cardsOf("E6")).thenReturn(List.of(card("CARD-6", CardIssuerPort.CardStatus.OPEN)));
+        when(cardIssuer.openCardsOf("E6")).thenReturn(List.of(card("CARD-6", CardIssuerPort.CardStatus.OPEN)));
+        when(cardIssuer.block(eq("CARD-6"), anyString(), anyString())).thenReturn(card("CARD-6", CardIssuerPort.CardStatus.BLOCKED));
         ProcessInstance resignation = start("E6", ResignationRequest.Reason.RESIGNATION);
 
         execute(job(resignation));
@@ -140,13 +143,14 @@ class ResignationProcessTest extends ProcessTestCase {
 
         assertThat(resignation).isWaitingAt("Task_RegisterTermination").variables()
                 .containsEntry("paymentCardClosed", true).containsEntry("triage", "AUTOMATIC");
-        verify(paymentCards).closeCardsOf("E6", resignation.getId() + ":Task_CloseCard");
+        verify(cardIssuer).block("CARD-6", resignation.getBusinessKey(), resignation.getId() + ":Task_CloseCard:CARD-6");
     }
 
     @Test
     void aCardThatCannotBeClosedAutomaticallyMakesTheCaseStandard() {
         employee("E7", "0", "OVERENSKOMST", "SUF", true);
-        when(paymentCards.closeCardsOf(eq("E7"), anyString())).thenReturn(false);
+        when(cardIssuer.cardsOf("E7")).thenReturn(List.of());
+        when(cardIssuer.openCardsOf("E7")).thenReturn(List.of());
         ProcessInstance resignation = start("E7", ResignationRequest.Reason.RESIGNATION);
         execute(job(resignation));
         execute(job(resignation));
@@ -217,6 +221,10 @@ class ResignationProcessTest extends ProcessTestCase {
         when(opusLon.employee(number)).thenReturn(Optional.of(new OpusLonPort.Employee(number, "Medarbejder " + number, "0101010101",
                 "u" + number, LocalDate.of(2010, 1, 1), null, new BigDecimal("400000.00"), department, "E20001",
                 new BigDecimal(daysTaken), OpusLonPort.EmployeeType.valueOf(type), false, card)));
+    }
+
+    private static CardIssuerPort.Card card(String cardId, CardIssuerPort.CardStatus status) {
+        return new CardIssuerPort.Card(cardId, "E6", new BigDecimal("5000"), status, "RITM0000000", null);
     }
 
     private ProcessInstance start(String employeeNumber, ResignationRequest.Reason reason) {
