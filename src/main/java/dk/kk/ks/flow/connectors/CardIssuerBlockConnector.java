@@ -10,11 +10,15 @@ import org.springframework.stereotype.Component;
 
 import dk.kk.ks.flow.integration.IdempotencyKeys;
 import dk.kk.ks.flow.integration.cardissuer.CardIssuerPort;
+import dk.kk.ks.flow.integration.cardissuer.CardIssuerPort.CardStatus;
 
 /**
  * "Kortudsteder: spær medarbejderens kort": blocks every open card of the employee, recording the reference;
  * the result is the list of blocked card ids (empty when the employee has no open card). Each block carries
- * the task's idempotency key plus the card id, so a retry after a partial run blocks nothing twice.
+ * the task's idempotency key plus the card id, so a retry after a partial run blocks nothing twice, and a card
+ * already blocked with this reference (by an attempt whose transaction was rolled back) still counts as blocked
+ * by this step. An issuer that answers a block with a card that is not blocked is a technical failure (retries,
+ * then an incident), never a silent success.
  */
 @Component("cardIssuerBlockConnector")
 class CardIssuerBlockConnector extends Connector {
@@ -35,8 +39,16 @@ class CardIssuerBlockConnector extends Connector {
         String key = IdempotencyKeys.of(execution);
         String reference = REFERENCE.text(execution);
         List<String> blocked = new ArrayList<>();
-        for (CardIssuerPort.Card card : cardIssuer.openCardsOf(EMPLOYEE_NUMBER.text(execution))) {
-            blocked.add(cardIssuer.block(card.cardId(), reference, key + ":" + card.cardId()).cardId());
+        for (CardIssuerPort.Card card : cardIssuer.cardsOf(EMPLOYEE_NUMBER.text(execution))) {
+            if (card.status() == CardStatus.OPEN) {
+                CardIssuerPort.Card answer = cardIssuer.block(card.cardId(), reference, key + ":" + card.cardId());
+                if (answer == null || answer.status() != CardStatus.BLOCKED) {
+                    throw new IllegalStateException("The card issuer did not block card " + card.cardId());
+                }
+                blocked.add(card.cardId());
+            } else if (card.status() == CardStatus.BLOCKED && reference.equals(card.blockReference())) {
+                blocked.add(card.cardId());
+            }
         }
         result(execution, blocked);
     }

@@ -3,24 +3,13 @@ package dk.kk.ks.flow.dismissal;
 import dk.kk.ks.flow.platform.Var;
 
 /**
- * The letters of a dismissal case: their title and file name in eDoc, and where the journalised PDF is kept. The
- * diagram's Digital Post steps (from the element template) send that PDF under the same title and file name.
+ * The letters of a dismissal case and the variable that keeps each one's PDF. A "Skriv ...brev" step writes the PDF
+ * once; the diagram's eDoc step (from the element template) journalises that very PDF and its Digital Post steps send
+ * it, so the letter sent is the document on the eDoc case. The title, document type and file name are the diagram's.
  */
 enum Letter {
-    HEARING("Partshøring om påtænkt afskedigelse", "Partshøring", "partshoering.pdf"),
-    DISMISSAL("Afskedigelse", "Afskedigelse", "afskedigelse.pdf"),
-    WITHDRAWAL("Den påtænkte afskedigelse bortfalder", "Tilbagekaldelse", "tilbagekaldelse.pdf");
+    HEARING, DISMISSAL, WITHDRAWAL;
 
-    final String title;
-    final String documentType;
-    final String filename;
-    /** The PDF as journalised, so the letter sent is the very document on the eDoc case. */
-    final Var<byte[]> pdf;
-
-    Letter(String title, String documentType, String filename) {
-        this.title = title;
-        this.documentType = documentType;
-        this.filename = filename;
-        this.pdf = Var.of(name().toLowerCase(java.util.Locale.ROOT) + "LetterPdf", byte[].class);
-    }
+    /** The letter's PDF: {@code hearingLetterPdf}, {@code dismissalLetterPdf}, {@code withdrawalLetterPdf}. */
+    final Var<byte[]> pdf = Var.of(name().toLowerCase(java.util.Locale.ROOT) + "LetterPdf", byte[].class);
 }

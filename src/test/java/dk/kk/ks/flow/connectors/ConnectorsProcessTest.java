@@ -293,15 +293,79 @@ class ConnectorsProcessTest extends ProcessTestCase {
 
     @Test
     void cardIssuerBlocksEveryOpenCardWithAKeyPerCard() {
-        when(cardIssuer.openCardsOf("E1")).thenReturn(List.of(card("K1"), card("K2")));
+        when(cardIssuer.cardsOf("E1")).thenReturn(List.of(card("K1"), card("K2"), blocked("K0", "RITM0000000")));
         when(cardIssuer.block(anyString(), anyString(), anyString()))
-                .thenAnswer(call -> card(call.getArgument(0)));
+                .thenAnswer(call -> blocked(call.getArgument(0), call.getArgument(1)));
         ProcessInstance instance = run("cardIssuerBlockConnector", true, task -> task
                 .camundaInputParameter("employeeNumber", "E1").camundaInputParameter("reference", "RITM0000001")
                 .camundaInputParameter("resultVariable", "spaerredeKort"));
         assertThat(variable(instance, "spaerredeKort")).isEqualTo(List.of("K1", "K2"));
         verify(cardIssuer).block("K1", "RITM0000001", instance.getId() + ":Task_Connector:K1");
         verify(cardIssuer).block("K2", "RITM0000001", instance.getId() + ":Task_Connector:K2");
+    }
+
+    @Test
+    void aCardAlreadyBlockedWithTheSameReferenceCountsAsBlockedAndIsNotBlockedAgain() {
+        // An earlier attempt blocked K1, then its transaction was rolled back; the job is retried.
+        when(cardIssuer.cardsOf("E1")).thenReturn(List.of(blocked("K1", "RITM0000001")));
+        ProcessInstance instance = run("cardIssuerBlockConnector", true, task -> task
+                .camundaInputParameter("employeeNumber", "E1").camundaInputParameter("reference", "RITM0000001")
+                .camundaInputParameter("resultVariable", "spaerredeKort"));
+        assertThat(variable(instance, "spaerredeKort")).isEqualTo(List.of("K1"));
+        verify(cardIssuer, never()).block(anyString(), anyString(), anyString());
+    }
+
+    @Test
+    void anIssuerThatDoesNotBlockIsAnIncidentNotASilentSuccess() {
+        when(cardIssuer.cardsOf("E1")).thenReturn(List.of(card("K1")));
+        when(cardIssuer.block(anyString(), anyString(), anyString())).thenAnswer(call -> card(call.getArgument(0)));
+        ProcessInstance instance = run("cardIssuerBlockConnector", true, task -> task
+                .camundaInputParameter("employeeNumber", "E1").camundaInputParameter("reference", "RITM0000001")
+                .camundaInputParameter("resultVariable", "spaerredeKort"));
+        Incident incident = processEngine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(incident.getIncidentMessage()).contains("K1");
+    }
+
+    @Test
+    void cardIssuerOrdersACardWithTheLimitInOereAndTheKey() {
+        when(cardIssuer.order(any(), anyString())).thenAnswer(call -> {
+            CardIssuerPort.CardOrder order = call.getArgument(0);
+            return new CardIssuerPort.Card("K7", order.employeeNumber(), order.monthlyLimit(), CardIssuerPort.CardStatus.OPEN,
+                    order.reference(), null);
+        });
+        ProcessInstance instance = run("cardIssuerOrderConnector", true, task -> task
+                .camundaInputParameter("employeeNumber", "E1").camundaInputParameter("monthlyLimit", "${20000.5}")
+                .camundaInputParameter("reference", "RITM0000001").camundaInputParameter("resultVariable", "kortId"));
+        assertThat(variable(instance, "kortId")).isEqualTo("K7");
+        verify(cardIssuer).order(new CardIssuerPort.CardOrder("E1", new BigDecimal("20000.50"), "RITM0000001"),
+                instance.getId() + ":Task_Connector");
+    }
+
+    @Test
+    void aRefusedOrderIsTheIssuersCodeAsABpmnError() {
+        org.mockito.Mockito.doThrow(new ExternalRejectionException("cardissuer", 422, "LIMIT_ABOVE_MAXIMUM", "too high"))
+                .when(cardIssuer).order(any(), anyString());
+        ProcessInstance instance = run("cardIssuerOrderConnector", true, task -> task
+                .camundaInputParameter("employeeNumber", "E1").camundaInputParameter("monthlyLimit", "900000")
+                .camundaInputParameter("reference", "RITM0000001").camundaInputParameter("resultVariable", "kortId"));
+        assertThat(variable(instance, "fejlkode")).isEqualTo("LIMIT_ABOVE_MAXIMUM");
+        assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName("outcome").count()).isZero();
+    }
+
+    @Test
+    void aRefusedOrderEndsTheCaseRejectedWhenTheDiagramNamesTheErrorCode() {
+        org.mockito.Mockito.doThrow(new ExternalRejectionException("cardissuer", 422, "LIMIT_ABOVE_MAXIMUM", "too high"))
+                .when(cardIssuer).order(any(), anyString());
+        ProcessInstance instance = run("cardIssuerOrderConnector", true, task -> task
+                .camundaInputParameter("employeeNumber", "E1").camundaInputParameter("monthlyLimit", "900000")
+                .camundaInputParameter("reference", "RITM0000001").camundaInputParameter("refusalErrorCode", "CARD_ORDER_REFUSED")
+                .camundaInputParameter("resultVariable", "kortId"));
+        assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId("End_Error").count()).isEqualTo(1);
+        assertThat(variable(instance, "fejlkode")).isEqualTo("CARD_ORDER_REFUSED");
+        assertThat(variable(instance, "outcome")).isEqualTo("REJECTED");
+        assertThat(variable(instance, "reasons")).isEqualTo(List.of("LIMIT_ABOVE_MAXIMUM"));
     }
 
     /** Deploys start → connector → user task "Kontrol" (a wait state that keeps the variables), with an error boundary; runs it. */
@@ -346,5 +410,9 @@ class ConnectorsProcessTest extends ProcessTestCase {
 
     private static CardIssuerPort.Card card(String id) {
         return new CardIssuerPort.Card(id, "E1", new BigDecimal("5000"), CardIssuerPort.CardStatus.OPEN, "RITM0000000", null);
+    }
+
+    private static CardIssuerPort.Card blocked(String id, String blockReference) {
+        return new CardIssuerPort.Card(id, "E1", new BigDecimal("5000"), CardIssuerPort.CardStatus.BLOCKED, "RITM0000000", blockReference);
     }
 }

@@ -147,6 +147,22 @@ class DismissalProcessTest extends ProcessTestCase {
     }
 
     @Test
+    void anEmployeeOpusDoesNotKnowEndsTheCaseRejectedWithoutALetter() {
+        when(opusLon.employee("E9")).thenReturn(Optional.empty());
+        ProcessInstance dismissal = start("E9");
+        execute(job(dismissal));
+
+        assertThat(dismissal).isWaitingAt("Task_UpdateServiceNow").hasPassed("Task_LookupEmployee", "Event_UnknownEmployee")
+                .hasNotPassed("Task_Check", "Task_CivilServant");
+        execute(job(dismissal));
+        assertThat(dismissal).isEnded().variables()
+                .containsEntry("outcome", "REJECTED").containsEntry("reasons", List.of("UNKNOWN_EMPLOYEE"));
+        verify(edoc, never()).createPersonnelCase(anyString(), any(), anyString());
+        verify(digitalPost, never()).send(any(), anyString());
+        verify(serviceNow).update(eq(dismissal.getBusinessKey()), eq(ServiceNowPort.State.CLOSED_INCOMPLETE), anyString(), anyString());
+    }
+
+    @Test
     void theHearingDeadlineMustLieAfterToday() {
         ProcessInstance dismissal = start("E1");
         execute(job(dismissal));

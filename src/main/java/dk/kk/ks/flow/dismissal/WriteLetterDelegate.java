@@ -9,33 +9,26 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.integration.IdempotencyKeys;
-import dk.kk.ks.flow.integration.edoc.EdocPort;
-
 /**
- * "Journalisér ...brev": renders the letter named by the task's input parameter {@code letter}
- * (HEARING, DISMISSAL, WITHDRAWAL) to PDF and journalises it on the case in eDoc.
+ * "Skriv ...brev": writes the letter named by the task's input parameter {@code letter} (HEARING, DISMISSAL,
+ * WITHDRAWAL) as a PDF dated today, from the case's variables (KS Flow's letter texts, DismissalLetters), and keeps
+ * it in the letter's variable ({@link Letter#pdf}) for the eDoc and Digital Post steps that follow.
  */
-@Component("journaliseLetter")
-class JournaliseLetterDelegate implements JavaDelegate {
+@Component("writeDismissalLetter")
+class WriteLetterDelegate implements JavaDelegate {
 
     private final DismissalLetters letters;
-    private final EdocPort edoc;
     private final Clock clock;
 
-    JournaliseLetterDelegate(DismissalLetters letters, EdocPort edoc, Clock clock) {
+    WriteLetterDelegate(DismissalLetters letters, Clock clock) {
         this.letters = letters;
-        this.edoc = edoc;
         this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Letter letter = Letter.valueOf(LETTER.require(execution));
-        byte[] pdf = render(letter, execution, LocalDate.now(clock));
-        edoc.journalise(EDOC_CASE_NUMBER.require(execution), new EdocPort.NewDocument(letter.title, letter.documentType, letter.filename, pdf),
-                IdempotencyKeys.of(execution));
-        letter.pdf.set(execution.getProcessInstance(), pdf);
+        letter.pdf.set(execution.getProcessInstance(), render(letter, execution, LocalDate.now(clock)));
     }
 
     private byte[] render(Letter letter, DelegateExecution execution, LocalDate today) {

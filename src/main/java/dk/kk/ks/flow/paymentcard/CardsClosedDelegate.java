@@ -2,7 +2,6 @@ package dk.kk.ks.flow.paymentcard;
 
 import static dk.kk.ks.flow.paymentcard.PaymentCardVariables.*;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,28 +11,21 @@ import org.springframework.stereotype.Component;
 import dk.kk.ks.flow.cases.CaseOutcome;
 import dk.kk.ks.flow.cases.Outcome;
 import dk.kk.ks.flow.cases.Reason;
-import dk.kk.ks.flow.integration.IdempotencyKeys;
 
 /**
- * "Spær betalingskort hos kortudstederen": every open card of the employee is blocked at once (CLOSED).
- * An employee with no open card ends the case REJECTED (NO_OPEN_CARD): nothing was closed.
+ * "Afgør lukningen": the rule after "Spær betalingskort hos kortudstederen" (the card issuer's block connector,
+ * whose result is {@code closedCardIds}). Cards were blocked: the case is CLOSED and {@code cardId} is the first of
+ * them. No open card: nothing was closed, and the case ends REJECTED (NO_OPEN_CARD).
  */
-@Component("closePaymentCards")
-class CloseCardsDelegate implements JavaDelegate {
+@Component("paymentCardsClosed")
+class CardsClosedDelegate implements JavaDelegate {
 
     static final String NO_OPEN_CARD_ERROR = "NO_OPEN_CARD";
 
-    private final CardBlocking blocking;
-
-    CloseCardsDelegate(CardBlocking blocking) {
-        this.blocking = blocking;
-    }
-
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> closed = blocking.blockOpenCards(EMPLOYEE_NUMBER.require(execution), IdempotencyKeys.of(execution));
-        CLOSED_CARD_IDS.set(execution, new ArrayList<>(closed));
-        if (closed.isEmpty()) {
+        List<String> closed = CLOSED_CARD_IDS.get(execution);
+        if (closed == null || closed.isEmpty()) {
             throw CaseOutcome.refusal(execution, NO_OPEN_CARD_ERROR, Reason.NO_OPEN_CARD);
         }
         CARD_ID.set(execution, closed.get(0));
