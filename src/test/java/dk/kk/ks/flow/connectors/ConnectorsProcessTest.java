@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.ServiceTaskBuilder;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -30,7 +31,9 @@ import dk.kk.ks.flow.integration.ExternalRejectionException;
 import dk.kk.ks.flow.integration.cardissuer.CardIssuerPort;
 import dk.kk.ks.flow.integration.digitalpost.DigitalPostPort;
 import dk.kk.ks.flow.integration.edoc.EdocPort;
+import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
+import dk.kk.ks.flow.integration.opus.OpusOekonomiPort;
 import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
 import dk.kk.ks.flow.support.ProcessTestCase;
 
@@ -229,8 +232,118 @@ class ConnectorsProcessTest extends ProcessTestCase {
         verify(cardIssuer).block("K2", "RITM0000001", instance.getId() + ":Task_Connector:K2");
     }
 
-    /** Deploys start → connector → user task "Kontrol" (a wait state that keeps the variables), with an error boundary; runs it. */
+    @Test
+    void opusDebitorRegistersThePayoutInKronerWithTheIdempotencyKey() {
+        when(opusDebitor.register(any(), anyString())).thenReturn(new OpusDebitorPort.Payout("UDB5000001", "REGISTERED"));
+        ProcessInstance instance = run("opusDebitorRegisterConnector", true, Map.of("amount", 12500.5), task -> payout(task)
+                .camundaInputParameter("resultVariable", "opusPayoutId"));
+        assertThat(variable(instance, "opusPayoutId")).isEqualTo("UDB5000001");
+        verify(opusDebitor).register(new OpusDebitorPort.PayoutRequest("100234", "Jens Hansen", new BigDecimal("12500.50"),
+                "Tilbagebetaling", "RITM0000001"), instance.getId() + ":Task_Connector");
+    }
+
+    @Test
+    void aRefusalWithoutRefusalErrorCodeIsABpmnErrorWithTheSystemsCodeAndLeavesTheOutcomeAlone() {
+        when(opusDebitor.register(any(), anyString()))
+                .thenThrow(new ExternalRejectionException("opus", 422, "DEBTOR_BLOCKED", "Debitor 100234 er spærret"));
+        ProcessInstance instance = run("opusDebitorRegisterConnector", true, Map.of("amount", 500.0), task -> payout(task)
+                .camundaInputParameter("resultVariable", "opusPayoutId"));
+        assertThat(variable(instance, "fejlkode")).isEqualTo("DEBTOR_BLOCKED");
+        assertThat(historicVariable(instance, "outcome")).isNull();
+    }
+
+    /** The sandbox's Opus Debitor refuses a blocked debtor with 422 DEBTOR_BLOCKED (as InvoicePayoutProcessTest has it). */
+    @Test
+    void refusalErrorCodeEndsTheCaseRejectedWithTheSystemsCodeAndThrowsTheNamedError() {
+        when(opusDebitor.register(any(), anyString()))
+                .thenThrow(new ExternalRejectionException("opus", 422, "DEBTOR_BLOCKED", "Debitor 100234 er spærret"));
+        ProcessInstance instance = run("opusDebitorRegisterConnector", true, Map.of("amount", 500.0), task -> payout(task)
+                .camundaInputParameter("refusalErrorCode", "PAYOUT_REFUSED").camundaInputParameter("resultVariable", "opusPayoutId"));
+        assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId("End_Error").count()).isEqualTo(1);
+        assertThat(variable(instance, "fejlkode")).isEqualTo("PAYOUT_REFUSED");
+        assertThat(variable(instance, "outcome")).isEqualTo("REJECTED");
+        assertThat(variable(instance, "reasons")).isEqualTo(List.of("DEBTOR_BLOCKED"));
+        assertThat(historicVariable(instance, "opusPayoutId")).isNull();
+    }
+
+    @Test
+    void opusDebitorReleasesAndCancelsByPayoutIdWithTheIdempotencyKey() {
+        ProcessInstance released = run("opusDebitorReleaseConnector", true, task -> task.camundaInputParameter("payoutId", "UDB1"));
+        ProcessInstance cancelled = run("opusDebitorCancelConnector", true, task -> task.camundaInputParameter("payoutId", "UDB2"));
+        verify(opusDebitor).release("UDB1", released.getId() + ":Task_Connector");
+        verify(opusDebitor).cancel("UDB2", cancelled.getId() + ":Task_Connector");
+        assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(released.getId())
+                .activityId("Task_Wait").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedReleaseIsAnIncidentNotABpmnError() {
+        when(opusDebitor.release(anyString(), anyString()))
+                .thenThrow(new ExternalRejectionException("opus", 409, "PAYOUT_CANCELLED", "Payout UDB1 is already CANCELLED"));
+        ProcessInstance instance = run("opusDebitorReleaseConnector", true, task -> task.camundaInputParameter("payoutId", "UDB1"));
+        Incident incident = processEngine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(incident.getIncidentMessage()).contains("PAYOUT_CANCELLED");
+        assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId("End_Error").count()).isZero();
+    }
+
+    @Test
+    void opusOkonomiPostsAJournalFromTheNamedJsonVariableWithExactAmounts() {
+        when(opusOekonomi.postJournal(any(), anyString())).thenReturn(new OpusOekonomiPort.Document("4900000007"));
+        String lines = "[{\"account\":\"44120000\",\"costCenter\":\"1010101010\",\"amount\":100000.00,\"vatCode\":\"I25\",\"text\":\"Husleje\"},"
+                + "{\"account\":\"44120000\",\"costCenter\":\"1010202020\",\"amount\":-100000.00,\"vatCode\":\"I25\",\"text\":null}]";
+        ProcessInstance instance = run("opusOkonomiJournalConnector", true,
+                Map.of("lines", SpinValues.jsonValue(lines).create()), task -> task
+                        .camundaInputParameter("postingDate", "2027-03-15").camundaInputParameter("description", "Omkontering")
+                        .camundaInputParameter("reference", "RITM0000001").camundaInputParameter("linesVariable", "lines")
+                        .camundaInputParameter("resultVariable", "opusDocumentNumber"));
+        assertThat(variable(instance, "opusDocumentNumber")).isEqualTo("4900000007");
+        verify(opusOekonomi).postJournal(new OpusOekonomiPort.Journal(LocalDate.of(2027, 3, 15), "Omkontering", "RITM0000001", List.of(
+                new OpusOekonomiPort.JournalLine("44120000", "1010101010", new BigDecimal("100000.00"), "I25", "Husleje"),
+                new OpusOekonomiPort.JournalLine("44120000", "1010202020", new BigDecimal("-100000.00"), "I25", null))),
+                instance.getId() + ":Task_Connector");
+    }
+
+    @Test
+    void opusOkonomiPostsAnInternalSettlementAndARefusalCanEndTheCase() {
+        when(opusOekonomi.postInternalSettlement(any(), anyString())).thenReturn(new OpusOekonomiPort.Document("4900000042"));
+        Map<String, Object> variables = Map.of("quantityChange", -3, "unitPricePerMonth", 450.0, "months", 9, "amount", -12150.0);
+        ProcessInstance posted = run("opusOkonomiSettlementConnector", true, variables, task -> settlement(task));
+        assertThat(variable(posted, "opusDocumentNumber")).isEqualTo("4900000042");
+        verify(opusOekonomi).postInternalSettlement(new OpusOekonomiPort.InternalSettlement("SK-2027-0042", "BUF", LocalDate.of(2027, 4, 1),
+                -3, new BigDecimal("450.00"), 9, new BigDecimal("-12150.00"), "Regulering af servicekontrakt SK-2027-0042",
+                "RITM0000001"), posted.getId() + ":Task_Connector");
+
+        when(opusOekonomi.postInternalSettlement(any(), anyString()))
+                .thenThrow(new ExternalRejectionException("opus", 422, "PERIOD_CLOSED", "opus answered 422"));
+        ProcessInstance refused = run("opusOkonomiSettlementConnector", true, variables, task -> settlement(task)
+                .camundaInputParameter("refusalErrorCode", "OPUS_REFUSED"));
+        assertThat(variable(refused, "fejlkode")).isEqualTo("OPUS_REFUSED");
+        assertThat(variable(refused, "outcome")).isEqualTo("REJECTED");
+        assertThat(variable(refused, "reasons")).isEqualTo(List.of("PERIOD_CLOSED"));
+    }
+
+    private static ServiceTaskBuilder payout(ServiceTaskBuilder task) {
+        return task.camundaInputParameter("debtorNumber", "100234").camundaInputParameter("payee", "Jens Hansen")
+                .camundaInputParameter("amount", "${amount}").camundaInputParameter("reason", "Tilbagebetaling")
+                .camundaInputParameter("caseReference", "RITM0000001");
+    }
+
+    private static ServiceTaskBuilder settlement(ServiceTaskBuilder task) {
+        return task.camundaInputParameter("contractNumber", "SK-2027-0042").camundaInputParameter("department", "BUF")
+                .camundaInputParameter("effectiveFrom", "2027-04-01").camundaInputParameter("quantityChange", "${quantityChange}")
+                .camundaInputParameter("unitPricePerMonth", "${unitPricePerMonth}").camundaInputParameter("months", "${months}")
+                .camundaInputParameter("amount", "${amount}").camundaInputParameter("text", "Regulering af servicekontrakt SK-2027-0042")
+                .camundaInputParameter("reference", "RITM0000001").camundaInputParameter("resultVariable", "opusDocumentNumber");
+    }
+
     private ProcessInstance run(String bean, boolean async, Consumer<ServiceTaskBuilder> inputs) {
+        return run(bean, async, Map.of(), inputs);
+    }
+
+    /** Deploys start → connector → user task "Kontrol" (a wait state that keeps the variables), with an error boundary; runs it. */
+    private ProcessInstance run(String bean, boolean async, Map<String, Object> variables, Consumer<ServiceTaskBuilder> inputs) {
         String key = "connector_" + bean + "_" + deployments.size();
         ServiceTaskBuilder task = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
                 .startEvent("Start").serviceTask("Task_Connector").camundaDelegateExpression("${" + bean + "}").camundaAsyncBefore(async);
@@ -239,7 +352,7 @@ class ConnectorsProcessTest extends ProcessTestCase {
                 .endEvent("End_Error")
                 .moveToActivity("Task_Connector").userTask("Task_Wait").endEvent("End").done();
         deployments.add(processEngine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", model).deploy().getId());
-        ProcessInstance instance = processEngine.getRuntimeService().startProcessInstanceByKey(key);
+        ProcessInstance instance = processEngine.getRuntimeService().startProcessInstanceByKey(key, variables);
         if (async) {
             Job job = processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
             for (int attempt = 0; attempt < 3 && job != null; attempt++) {
@@ -257,6 +370,13 @@ class ConnectorsProcessTest extends ProcessTestCase {
     private Object variable(ProcessInstance instance, String name) {
         return processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
                 .variableName(name).singleResult().getValue();
+    }
+
+    /** The variable of the process (not an input of the task), or null when it was never set. */
+    private Object historicVariable(ProcessInstance instance, String name) {
+        return processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(name).list().stream().filter(found -> instance.getId().equals(found.getActivityInstanceId()))
+                .map(found -> found.getValue()).findFirst().orElse(null);
     }
 
     private static OpusLonPort.Employee employee(String number, LocalDate endDate) {
