@@ -18,7 +18,7 @@ import dk.kk.ks.flow.integration.servicenow.ServiceContractRegister.ServiceContr
 
 /**
  * "Slå kontrakten op": reads the contract from the register in ServiceNow, then the rules: when the contract
- * exists, the amount; and the reasons to reject, which refuse the case ("Regulering afvist"; none: the regulation
+ * exists, the amount and the text of the settlement; and the reasons to reject, which refuse the case ("Regulering afvist"; none: the regulation
  * may be posted).
  */
 @Component("assessRegulation")
@@ -41,6 +41,7 @@ class AssessRegulationDelegate implements JavaDelegate {
             UNIT_PRICE.set(execution, unitPrice.doubleValue());
             MONTHS.set(execution, RegulationRules.months(effectiveFrom));
             AMOUNT.set(execution, RegulationRules.amount(QUANTITY_CHANGE.require(execution), unitPrice, effectiveFrom).doubleValue());
+            SETTLEMENT_TEXT.set(execution, RegulationRules.settlementText(CONTRACT_NUMBER.require(execution), REASON.get(execution)));
         }
         List<String> rejections = RegulationRules.rejections(contract, DEPARTMENT.require(execution), effectiveFrom);
         if (!rejections.isEmpty()) {

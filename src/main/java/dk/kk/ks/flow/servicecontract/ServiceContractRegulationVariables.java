@@ -19,6 +19,8 @@ final class ServiceContractRegulationVariables {
     static final Var<Integer> MONTHS = Var.of("months", Integer.class);
     /** Kroner, signed: what the decision table and the form read. */
     static final Var<Double> AMOUNT = Var.of("amount", Double.class);
+    /** The text of the internal settlement in Opus Økonomi: the contract and the requester's reason. */
+    static final Var<String> SETTLEMENT_TEXT = Var.of("settlementText", String.class);
     /** From the decision table: the groups that must review the regulation; empty: posted automatically. */
     static final Var<List<String>> REVIEWER_GROUPS = Var.stringList("reviewerGroups");
     /** Set by the review form. */
