@@ -1,6 +1,7 @@
 package dk.kk.ks.flow.servicecontract;
 
 import java.util.List;
+import java.util.Map;
 
 import dk.kk.ks.flow.platform.Var;
 
@@ -13,6 +14,9 @@ final class ServiceContractRegulationVariables {
     static final Var<String> EFFECTIVE_FROM = Var.of("effectiveFrom", String.class);
     static final Var<Integer> QUANTITY_CHANGE = Var.of("quantityChange", Integer.class);
     static final Var<String> REASON = Var.of("reason", String.class);
+    /** The contract as read from the register in ServiceNow ("ServiceNow: hent servicekontrakt"): found, department, ... */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static final Var<Map<String, Object>> CONTRACT = Var.of("kontrakt", (Class<Map<String, Object>>) (Class) Map.class);
     /** From the contract register (set when the contract exists). */
     static final Var<Double> UNIT_PRICE = Var.of("unitPricePerMonth", Double.class);
     /** Months from effectiveFrom to the end of its year: 13 - month. */

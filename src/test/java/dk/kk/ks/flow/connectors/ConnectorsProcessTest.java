@@ -324,6 +324,22 @@ class ConnectorsProcessTest extends ProcessTestCase {
         assertThat(variable(refused, "reasons")).isEqualTo(List.of("PERIOD_CLOSED"));
     }
 
+    @Test
+    void serviceNowContractReadsTheRegisterOrSaysNotFound() {
+        when(contractRegister.find("SK-2027-0042")).thenReturn(Optional.of(new dk.kk.ks.flow.integration.servicenow.ServiceContractRegister
+                .ServiceContract("SK-2027-0042", "BUF", new BigDecimal("450.00"), LocalDate.of(2027, 1, 1), null)));
+        ProcessInstance found = run("serviceNowContractConnector", true, task -> task
+                .camundaInputParameter("contractNumber", "SK-2027-0042").camundaInputParameter("resultVariable", "kontrakt"));
+        ProcessInstance unknown = run("serviceNowContractConnector", true, task -> task
+                .camundaInputParameter("contractNumber", "SK-0").camundaInputParameter("resultVariable", "kontrakt"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> kontrakt = (Map<String, Object>) variable(found, "kontrakt");
+        assertThat(kontrakt).containsEntry("found", true).containsEntry("department", "BUF").containsEntry("activeFrom", "2027-01-01")
+                .containsEntry("activeTo", null);
+        assertThat(new BigDecimal(kontrakt.get("unitPricePerMonth").toString())).isEqualByComparingTo("450.00");
+        assertThat(variable(unknown, "kontrakt")).isEqualTo(Map.of("found", false));
+    }
+
     private static ServiceTaskBuilder payout(ServiceTaskBuilder task) {
         return task.camundaInputParameter("debtorNumber", "100234").camundaInputParameter("payee", "Jens Hansen")
                 .camundaInputParameter("amount", "${amount}").camundaInputParameter("reason", "Tilbagebetaling")
