@@ -3,6 +3,8 @@ package dk.kk.ks.flow.connectors;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
 /**
  * An amount input in kroner, as the external systems take it: with øre (two decimals). A process variable holds
  * kroner as a number ({@code ${amount}}, a Double) or as text; both become the same exact amount.
@@ -12,11 +14,11 @@ final class KronerInput {
     private KronerInput() {
     }
 
-    static BigDecimal of(ConnectorInput input, org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    static BigDecimal of(ConnectorInput input, DelegateExecution execution) {
         return of(input.value(execution));
     }
 
-    static BigDecimal of(Object value) {
+    private static BigDecimal of(Object value) {
         if (value == null || String.valueOf(value).isBlank()) {
             return null;
         }
