@@ -8,7 +8,10 @@ import java.util.Optional;
 
 import dk.kk.ks.flow.integration.servicenow.ServiceContractRegister.ServiceContract;
 
-/** The rules of a regulation (docs/rules.md, "Service-contract regulations"): when it is rejected, and its amount. */
+/**
+ * The rules of a regulation (docs/rules.md, "Service-contract regulations"): when it is rejected, its amount, and the
+ * text of its internal settlement in Opus Økonomi.
+ */
 final class RegulationRules {
 
     static final String UNKNOWN_CONTRACT = "UNKNOWN_CONTRACT";
@@ -44,5 +47,10 @@ final class RegulationRules {
     /** quantityChange x unitPricePerMonth x (13 - month of effectiveFrom), exact (the price has at most 2 decimals). */
     static BigDecimal amount(int quantityChange, BigDecimal unitPricePerMonth, LocalDate effectiveFrom) {
         return unitPricePerMonth.multiply(BigDecimal.valueOf((long) quantityChange * months(effectiveFrom)));
+    }
+
+    /** The settlement's text in Opus Økonomi: "Regulering af servicekontrakt SK-1: <reason>" (without ": " when no reason). */
+    static String settlementText(String contractNumber, String reason) {
+        return "Regulering af servicekontrakt " + contractNumber + (reason == null || reason.isBlank() ? "" : ": " + reason);
     }
 }

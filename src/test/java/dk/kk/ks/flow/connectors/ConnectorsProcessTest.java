@@ -26,12 +26,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
+import org.camunda.spin.plugin.variable.SpinValues;
 import dk.kk.ks.flow.integration.ExternalRejectionException;
 import dk.kk.ks.flow.integration.cardissuer.CardIssuerPort;
 import dk.kk.ks.flow.integration.digitalpost.DigitalPostPort;
 import dk.kk.ks.flow.integration.edoc.EdocPort;
 import dk.kk.ks.flow.integration.opus.OpusLonPort;
 import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
+import dk.kk.ks.flow.integration.opus.OpusDebitorPort;
+import dk.kk.ks.flow.integration.opus.OpusOekonomiPort;
 import dk.kk.ks.flow.support.ProcessTestCase;
 
 /**
@@ -414,5 +417,135 @@ class ConnectorsProcessTest extends ProcessTestCase {
 
     private static CardIssuerPort.Card blocked(String id, String blockReference) {
         return new CardIssuerPort.Card(id, "E1", new BigDecimal("5000"), CardIssuerPort.CardStatus.BLOCKED, "RITM0000000", blockReference);
+    }
+
+
+    @Test
+    void opusDebitorRegistersThePayoutInKronerWithTheIdempotencyKey() {
+        when(opusDebitor.register(any(), anyString())).thenReturn(new OpusDebitorPort.Payout("UDB5000001", "REGISTERED"));
+        ProcessInstance instance = run("opusDebitorRegisterConnector", true, task -> payout(task)
+                .camundaInputParameter("resultVariable", "opusPayoutId"), Map.of("amount", 12500.5));
+        assertThat(variable(instance, "opusPayoutId")).isEqualTo("UDB5000001");
+        verify(opusDebitor).register(new OpusDebitorPort.PayoutRequest("100234", "Jens Hansen", new BigDecimal("12500.50"),
+                "Tilbagebetaling", "RITM0000001"), instance.getId() + ":Task_Connector");
+    }
+
+    @Test
+    void aRefusalWithoutRefusalErrorCodeIsABpmnErrorWithTheSystemsCodeAndLeavesTheOutcomeAlone() {
+        when(opusDebitor.register(any(), anyString()))
+                .thenThrow(new ExternalRejectionException("opus", 422, "DEBTOR_BLOCKED", "Debitor 100234 er spærret"));
+        ProcessInstance instance = run("opusDebitorRegisterConnector", true, task -> payout(task)
+                .camundaInputParameter("resultVariable", "opusPayoutId"), Map.of("amount", 500.0));
+        assertThat(variable(instance, "fejlkode")).isEqualTo("DEBTOR_BLOCKED");
+        assertThat(historicVariable(instance, "outcome")).isNull();
+    }
+
+    /** The sandbox's Opus Debitor refuses a blocked debtor with 422 DEBTOR_BLOCKED (as InvoicePayoutProcessTest has it). */
+    @Test
+    void refusalErrorCodeEndsTheCaseRejectedWithTheSystemsCodeAndThrowsTheNamedError() {
+        when(opusDebitor.register(any(), anyString()))
+                .thenThrow(new ExternalRejectionException("opus", 422, "DEBTOR_BLOCKED", "Debitor 100234 er spærret"));
+        ProcessInstance instance = run("opusDebitorRegisterConnector", true, task -> payout(task)
+                .camundaInputParameter("refusalErrorCode", "PAYOUT_REFUSED").camundaInputParameter("resultVariable", "opusPayoutId"), Map.of("amount", 500.0));
+        assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId("End_Error").count()).isEqualTo(1);
+        assertThat(variable(instance, "fejlkode")).isEqualTo("PAYOUT_REFUSED");
+        assertThat(variable(instance, "outcome")).isEqualTo("REJECTED");
+        assertThat(variable(instance, "reasons")).isEqualTo(List.of("DEBTOR_BLOCKED"));
+        assertThat(historicVariable(instance, "opusPayoutId")).isNull();
+    }
+
+    @Test
+    void opusDebitorReleasesAndCancelsByPayoutIdWithTheIdempotencyKey() {
+        ProcessInstance released = run("opusDebitorReleaseConnector", true, task -> task.camundaInputParameter("payoutId", "UDB1"));
+        ProcessInstance cancelled = run("opusDebitorCancelConnector", true, task -> task.camundaInputParameter("payoutId", "UDB2"));
+        verify(opusDebitor).release("UDB1", released.getId() + ":Task_Connector");
+        verify(opusDebitor).cancel("UDB2", cancelled.getId() + ":Task_Connector");
+        assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(released.getId())
+                .activityId("Task_Wait").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedReleaseIsAnIncidentNotABpmnError() {
+        when(opusDebitor.release(anyString(), anyString()))
+                .thenThrow(new ExternalRejectionException("opus", 409, "PAYOUT_CANCELLED", "Payout UDB1 is already CANCELLED"));
+        ProcessInstance instance = run("opusDebitorReleaseConnector", true, task -> task.camundaInputParameter("payoutId", "UDB1"));
+        Incident incident = processEngine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(incident.getIncidentMessage()).contains("PAYOUT_CANCELLED");
+        assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId("End_Error").count()).isZero();
+    }
+
+    @Test
+    void opusOkonomiPostsAJournalFromTheNamedJsonVariableWithExactAmounts() {
+        when(opusOekonomi.postJournal(any(), anyString())).thenReturn(new OpusOekonomiPort.Document("4900000007"));
+        String lines = "[{\"account\":\"44120000\",\"costCenter\":\"1010101010\",\"amount\":100000.00,\"vatCode\":\"I25\",\"text\":\"Husleje\"},"
+                + "{\"account\":\"44120000\",\"costCenter\":\"1010202020\",\"amount\":-100000.00,\"vatCode\":\"I25\",\"text\":null}]";
+        ProcessInstance instance = run("opusOkonomiJournalConnector", true, task -> task
+                        .camundaInputParameter("postingDate", "2027-03-15").camundaInputParameter("description", "Omkontering")
+                        .camundaInputParameter("reference", "RITM0000001").camundaInputParameter("linesVariable", "lines")
+                        .camundaInputParameter("resultVariable", "opusDocumentNumber"),
+                Map.of("lines", SpinValues.jsonValue(lines).create()));
+        assertThat(variable(instance, "opusDocumentNumber")).isEqualTo("4900000007");
+        verify(opusOekonomi).postJournal(new OpusOekonomiPort.Journal(LocalDate.of(2027, 3, 15), "Omkontering", "RITM0000001", List.of(
+                new OpusOekonomiPort.JournalLine("44120000", "1010101010", new BigDecimal("100000.00"), "I25", "Husleje"),
+                new OpusOekonomiPort.JournalLine("44120000", "1010202020", new BigDecimal("-100000.00"), "I25", null))),
+                instance.getId() + ":Task_Connector");
+    }
+
+    @Test
+    void opusOkonomiPostsAnInternalSettlementAndARefusalCanEndTheCase() {
+        when(opusOekonomi.postInternalSettlement(any(), anyString())).thenReturn(new OpusOekonomiPort.Document("4900000042"));
+        Map<String, Object> variables = Map.of("quantityChange", -3, "unitPricePerMonth", 450.0, "months", 9, "amount", -12150.0);
+        ProcessInstance posted = run("opusOkonomiSettlementConnector", true, task -> settlement(task), variables);
+        assertThat(variable(posted, "opusDocumentNumber")).isEqualTo("4900000042");
+        verify(opusOekonomi).postInternalSettlement(new OpusOekonomiPort.InternalSettlement("SK-2027-0042", "BUF", LocalDate.of(2027, 4, 1),
+                -3, new BigDecimal("450.00"), 9, new BigDecimal("-12150.00"), "Regulering af servicekontrakt SK-2027-0042",
+                "RITM0000001"), posted.getId() + ":Task_Connector");
+
+        when(opusOekonomi.postInternalSettlement(any(), anyString()))
+                .thenThrow(new ExternalRejectionException("opus", 422, "PERIOD_CLOSED", "opus answered 422"));
+        ProcessInstance refused = run("opusOkonomiSettlementConnector", true, task -> settlement(task)
+                .camundaInputParameter("refusalErrorCode", "OPUS_REFUSED"), variables);
+        assertThat(variable(refused, "fejlkode")).isEqualTo("OPUS_REFUSED");
+        assertThat(variable(refused, "outcome")).isEqualTo("REJECTED");
+        assertThat(variable(refused, "reasons")).isEqualTo(List.of("PERIOD_CLOSED"));
+    }
+
+    @Test
+    void serviceNowContractReadsTheRegisterOrSaysNotFound() {
+        when(contractRegister.find("SK-2027-0042")).thenReturn(Optional.of(new dk.kk.ks.flow.integration.servicenow.ServiceContractRegister
+                .ServiceContract("SK-2027-0042", "BUF", new BigDecimal("450.00"), LocalDate.of(2027, 1, 1), null)));
+        ProcessInstance found = run("serviceNowContractConnector", true, task -> task
+                .camundaInputParameter("contractNumber", "SK-2027-0042").camundaInputParameter("resultVariable", "kontrakt"));
+        ProcessInstance unknown = run("serviceNowContractConnector", true, task -> task
+                .camundaInputParameter("contractNumber", "SK-0").camundaInputParameter("resultVariable", "kontrakt"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> kontrakt = (Map<String, Object>) variable(found, "kontrakt");
+        assertThat(kontrakt).containsEntry("found", true).containsEntry("department", "BUF").containsEntry("activeFrom", "2027-01-01")
+                .containsEntry("activeTo", null);
+        assertThat(new BigDecimal(kontrakt.get("unitPricePerMonth").toString())).isEqualByComparingTo("450.00");
+        assertThat(variable(unknown, "kontrakt")).isEqualTo(Map.of("found", false));
+    }
+
+    private static ServiceTaskBuilder payout(ServiceTaskBuilder task) {
+        return task.camundaInputParameter("debtorNumber", "100234").camundaInputParameter("payee", "Jens Hansen")
+                .camundaInputParameter("amount", "${amount}").camundaInputParameter("reason", "Tilbagebetaling")
+                .camundaInputParameter("caseReference", "RITM0000001");
+    }
+
+    /** The variable of the process (not an input of the task), or null when it was never set. */
+    private Object historicVariable(ProcessInstance instance, String name) {
+        return processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(name).list().stream().filter(found -> instance.getId().equals(found.getActivityInstanceId()))
+                .map(found -> found.getValue()).findFirst().orElse(null);
+    }
+
+    private static ServiceTaskBuilder settlement(ServiceTaskBuilder task) {
+        return task.camundaInputParameter("contractNumber", "SK-2027-0042").camundaInputParameter("department", "BUF")
+                .camundaInputParameter("effectiveFrom", "2027-04-01").camundaInputParameter("quantityChange", "${quantityChange}")
+                .camundaInputParameter("unitPricePerMonth", "${unitPricePerMonth}").camundaInputParameter("months", "${months}")
+                .camundaInputParameter("amount", "${amount}").camundaInputParameter("text", "Regulering af servicekontrakt SK-2027-0042")
+                .camundaInputParameter("reference", "RITM0000001").camundaInputParameter("resultVariable", "opusDocumentNumber");
     }
 }
