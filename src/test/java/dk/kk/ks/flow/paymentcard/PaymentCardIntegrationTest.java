@@ -1,6 +1,10 @@
 package dk.kk.ks.flow.paymentcard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +12,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -27,7 +35,8 @@ import dk.kk.ks.flow.support.IntegrationTestCase;
 class PaymentCardIntegrationTest extends IntegrationTestCase {
 
     @Autowired
-    PaymentCardClosing paymentCardClosing;
+    @Qualifier("cardIssuerBlockConnector")
+    JavaDelegate blockConnector;
     @Autowired
     ObjectMapper objectMapper;
 
@@ -95,21 +104,37 @@ class PaymentCardIntegrationTest extends IntegrationTestCase {
     }
 
     @Test
-    void closingASeededEmployeesCardForAnotherCaseTypeBlocksItExactlyOnceAndIdempotentlyPerKey() {
+    void blockingASeededEmployeesCardBlocksItOnceAndARetryOfTheSameStepCountsItWhileAnotherCaseFindsNoOpenCard() throws Exception {
         Map<String, Object> seeded = allCards().stream()
                 .filter(card -> "E20002".equals(card.get("employeeNumber")) && "SANDBOX".equals(card.get("reference")))
                 .findFirst().orElseThrow();
         assertThat(seeded).containsEntry("status", "OPEN");
         String cardId = (String) seeded.get("cardId");
-        String key = "resignation-" + UUID.randomUUID() + ":Task_CloseCard";
+        String caseId = "resignation-" + UUID.randomUUID();
 
-        assertThat(paymentCardClosing.closeCardsOf("E20002", key)).isTrue();
-        assertThat(paymentCardClosing.closeCardsOf("E20002", key)).isTrue();
+        assertThat(block("E20002", caseId)).containsExactly(cardId);
+        assertThat(block("E20002", caseId)).containsExactly(cardId);
 
         assertThat(blocksOf(cardId)).hasSize(1);
-        assertThat(card(cardId)).containsEntry("status", "BLOCKED").containsEntry("blockReference", key);
-        assertThat(paymentCardClosing.closeCardsOf("E20002", "another-case:Task_CloseCard")).isFalse();
+        assertThat(card(cardId)).containsEntry("status", "BLOCKED").containsEntry("blockReference", caseId);
+        assertThat(block("E20002", "another-case")).isEmpty();
         assertThat(blocksOf(cardId)).hasSize(1);
+    }
+
+    /** The step "Luk betalingskort" of case {@code caseId} (reference: the case) as the engine runs it: the card ids it reports blocked. */
+    private List<Object> block(String employeeNumber, String caseId) throws Exception {
+        DelegateExecution execution = mock(DelegateExecution.class);
+        when(execution.getProcessInstanceId()).thenReturn(caseId);
+        when(execution.getCurrentActivityId()).thenReturn("Task_CloseCard");
+        when(execution.getVariableLocal("employeeNumber")).thenReturn(employeeNumber);
+        when(execution.getVariableLocal("reference")).thenReturn(caseId);
+        when(execution.getVariableLocal("resultVariable")).thenReturn("spaerredeKort");
+        blockConnector.execute(execution);
+        ArgumentCaptor<Object> result = ArgumentCaptor.forClass(Object.class);
+        verify(execution).setVariable(eq("spaerredeKort"), result.capture());
+        @SuppressWarnings("unchecked")
+        List<Object> blocked = (List<Object>) result.getValue();
+        return blocked;
     }
 
     @Test

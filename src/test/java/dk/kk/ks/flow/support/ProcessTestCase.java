@@ -42,7 +42,6 @@ import dk.kk.ks.flow.integration.opus.OpusLonPort;
 import dk.kk.ks.flow.integration.opus.OpusOekonomiPort;
 import dk.kk.ks.flow.integration.servicenow.ServiceContractRegister;
 import dk.kk.ks.flow.integration.servicenow.ServiceNowPort;
-import dk.kk.ks.flow.paymentcard.PaymentCardClosing;
 
 /**
  * Process tests: the real diagrams, decision tables and delegates on an in-memory engine, with every
@@ -62,8 +61,6 @@ public abstract class ProcessTestCase {
     protected ServiceNowPort serviceNow;
     @MockitoBean
     protected OpusLonPort opusLon;
-    @MockitoBean
-    protected PaymentCardClosing paymentCards;
     @MockitoBean
     protected EdocPort edoc;
     @MockitoBean
