@@ -17,8 +17,9 @@ import dk.kk.ks.flow.integration.ExternalRejectionException;
  * RECORD_NOT_FOUND, ...), which the diagram may catch. A connector that declares the input
  * {@link ConnectorInput#REFUSAL_ERROR_CODE} lets the diagram decide that a refusal ends the case: when the input is
  * set, the refusal records the outcome REJECTED with the system's code as the reason (CaseOutcome.refusal) and the
- * BPMN error carries the input's code instead. Any other failure is left to the engine's retries
- * and then an incident. Writes carry IdempotencyKeys.of(execution) and must sit after an async continuation
+ * BPMN error carries the input's code instead. A refusal that no error event of the diagram catches (ErrorCatchers) is
+ * not a BPMN error, which Camunda would let end the execution quietly, but a failure like any other: the engine's
+ * retries and then an incident, as for any other failure. Writes carry IdempotencyKeys.of(execution) and must sit after an async continuation
  * (every deployment is checked for it: DeploymentRules).
  */
 public abstract class Connector implements JavaDelegate {
@@ -50,11 +51,17 @@ public abstract class Connector implements JavaDelegate {
         try {
             run(execution);
         } catch (ExternalRejectionException refused) {
-            String endsCase = inputs.contains(ConnectorInput.REFUSAL_ERROR_CODE) ? ConnectorInput.REFUSAL_ERROR_CODE.text(execution) : null;
-            if (endsCase != null && !endsCase.isBlank()) {
-                throw CaseOutcome.refusal(execution, endsCase.trim(), List.of(refused.code()));
+            String refusalCode = inputs.contains(ConnectorInput.REFUSAL_ERROR_CODE) ? ConnectorInput.REFUSAL_ERROR_CODE.text(execution) : null;
+            boolean endsCase = refusalCode != null && !refusalCode.isBlank();
+            String code = endsCase ? refusalCode.trim() : refused.code();
+            if (!ErrorCatchers.catches(execution, code)) {
+                throw new IllegalStateException(refused.system() + " refused the request: " + refused.code()
+                        + "; no error event of the diagram catches " + code, refused);
             }
-            throw new BpmnError(refused.code(), refused.system() + " refused the request: " + refused.code());
+            if (endsCase) {
+                throw CaseOutcome.refusal(execution, code, List.of(refused.code()));
+            }
+            throw new BpmnError(code, refused.system() + " refused the request: " + code);
         }
     }
 

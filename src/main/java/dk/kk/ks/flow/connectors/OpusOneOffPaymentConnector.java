@@ -64,12 +64,17 @@ class OpusOneOffPaymentConnector extends Connector {
             throw new IllegalStateException("Input parameter 'lines' of " + execution.getCurrentActivityId()
                     + " is not a list of one-off payment lines", unreadable);
         }
+        List<OpusLonPort.OneOffPaymentLine> exact = new java.util.ArrayList<>();
         for (OpusLonPort.OneOffPaymentLine line : lines) {
             if (line == null || line.lineKey() == null || line.wageType() == null || line.date() == null || line.amount() == null) {
                 throw new IllegalStateException("Input parameter 'lines' of " + execution.getCurrentActivityId()
                         + " has a line without lineKey, wageType, date or amount");
             }
+            // Kroner and hours with two decimals, as Opus takes them, whatever way the JSON variable wrote the number
+            exact.add(new OpusLonPort.OneOffPaymentLine(line.lineKey(), line.wageType(), line.date(),
+                    line.hours() == null ? null : line.hours().setScale(2, java.math.RoundingMode.HALF_UP),
+                    line.amount().setScale(2, java.math.RoundingMode.HALF_UP)));
         }
-        return lines;
+        return exact;
     }
 }

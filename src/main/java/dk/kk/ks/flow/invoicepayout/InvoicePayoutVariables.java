@@ -20,7 +20,6 @@ final class InvoicePayoutVariables {
     static final Var<String> COMMENT = Var.of("comment", String.class);
     /** User ids of the approvals given so far (four eyes). */
     static final Var<List<String>> APPROVED_BY = Var.stringList("approvedBy");
-    static final Var<String> OPUS_PAYOUT_ID = Var.of("opusPayoutId", String.class);
     /** Why the payout was stopped (EXPIRED, REJECTED_BY_APPROVER, or Opus's code), set in the diagram. */
     static final Var<String> REJECTION_REASON = Var.of("rejectionReason", String.class);
 

@@ -24,7 +24,6 @@ final class PaymentCardVariables {
     /** Why no approver was found, in Danish, for the caseworker who appoints one. */
     static final Var<String> APPROVER_MISSING_TEXT = Var.of("approverMissingText", String.class);
     /** From the decision table: the group of each approval the limit needs besides the manager's, in order. */
-    static final Var<List<String>> LIMIT_APPROVER_GROUPS = Var.stringList("limitApproverGroups");
     /** Set by the approval form: the decision and the comment. */
     static final Var<Boolean> APPROVED = Var.of("approved", Boolean.class);
     static final Var<String> COMMENT = Var.of("comment", String.class);

@@ -134,6 +134,19 @@ class ConnectorsProcessTest extends ProcessTestCase {
     }
 
     @Test
+    void opusEmployeeKeepsOnlyTheFieldsTheStepNamesSoNoSalaryIsStoredWhereNoRuleReadsIt() {
+        when(opusLon.employee("E1")).thenReturn(Optional.of(employee("E1", LocalDate.of(2026, 11, 30))));
+        ProcessInstance instance = run("opusEmployeeConnector", false, task -> task.camundaInputParameter("employeeNumber", "E1")
+                .camundaInputParameter("fields", "name, probation").camundaInputParameter("resultVariable", "medarbejder"));
+        assertThat(variable(instance, "medarbejder")).isEqualTo(Map.of("found", true, "name", "Mette Jensen", "probation", false));
+
+        ProcessInstance misspelt = run("opusEmployeeConnector", true, task -> task.camundaInputParameter("employeeNumber", "E1")
+                .camundaInputParameter("fields", "name,salary").camundaInputParameter("resultVariable", "medarbejder"));
+        assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(misspelt.getId()).singleResult()
+                .getIncidentMessage()).contains("salary");
+    }
+
+    @Test
     void opusTerminationReadGivesTheEndDateOrEmpty() {
         when(opusLon.employee("E1")).thenReturn(Optional.of(employee("E1", LocalDate.of(2026, 11, 30))));
         when(opusLon.employee("E2")).thenReturn(Optional.of(employee("E2", null)));
@@ -428,6 +441,37 @@ class ConnectorsProcessTest extends ProcessTestCase {
         assertThat(variable(instance, "opusPayoutId")).isEqualTo("UDB5000001");
         verify(opusDebitor).register(new OpusDebitorPort.PayoutRequest("100234", "Jens Hansen", new BigDecimal("12500.50"),
                 "Tilbagebetaling", "RITM0000001"), instance.getId() + ":Task_Connector");
+    }
+
+    /**
+     * A step whose refusal nothing in the diagram catches: Camunda would end the execution quietly on a BPMN error, so
+     * the refusal is a failure instead (retries, then an incident), with or without refusalErrorCode, and the case
+     * neither moves on nor records an outcome.
+     */
+    @Test
+    void aRefusalThatNoErrorEventCatchesIsAnIncidentNotAQuietEnd() {
+        when(opusDebitor.register(any(), anyString()))
+                .thenThrow(new ExternalRejectionException("opus", 422, "DEBTOR_BLOCKED", "Debitor 100234 er spærret"));
+        for (String refusalErrorCode : new String[] {null, "PAYOUT_REFUSED"}) {
+            String key = "connector_uncaught_" + deployments.size();
+            ServiceTaskBuilder task = payout(Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent("Start")
+                    .serviceTask("Task_Connector").camundaDelegateExpression("${opusDebitorRegisterConnector}").camundaAsyncBefore())
+                    .camundaInputParameter("resultVariable", "opusPayoutId");
+            if (refusalErrorCode != null) {
+                task.camundaInputParameter("refusalErrorCode", refusalErrorCode);
+            }
+            deployments.add(processEngine.getRepositoryService().createDeployment()
+                    .addModelInstance(key + ".bpmn", task.userTask("Task_Wait").endEvent("End").done()).deploy().getId());
+            ProcessInstance instance = processEngine.getRuntimeService().startProcessInstanceByKey(key, Map.of("amount", 500.0));
+            Job job = processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> processEngine.getManagementService().executeJob(job.getId()))
+                    .hasMessageContaining("DEBTOR_BLOCKED").hasMessageContaining("no error event");
+            processEngine.getManagementService().setJobRetries(job.getId(), 0);
+            assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+            assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+                    .as("the case is still running, at the step").isEqualTo(1);
+            assertThat(historicVariable(instance, "outcome")).isNull();
+        }
     }
 
     @Test

@@ -133,7 +133,6 @@ class ResignationProcessTest extends ProcessTestCase {
     void aPaymentCardIsClosedAndTheCaseStaysAutomatic() {
         employee("E6", "0", "OVERENSKOMST", "SUF", true);
         when(cardIssuer.cardsOf("E6")).thenReturn(List.of(card("CARD-6", CardIssuerPort.CardStatus.OPEN)));
-        when(cardIssuer.openCardsOf("E6")).thenReturn(List.of(card("CARD-6", CardIssuerPort.CardStatus.OPEN)));
         when(cardIssuer.block(eq("CARD-6"), anyString(), anyString())).thenReturn(card("CARD-6", CardIssuerPort.CardStatus.BLOCKED));
         ProcessInstance resignation = start("E6", ResignationRequest.Reason.RESIGNATION);
 
@@ -150,7 +149,6 @@ class ResignationProcessTest extends ProcessTestCase {
     void aCardThatCannotBeClosedAutomaticallyMakesTheCaseStandard() {
         employee("E7", "0", "OVERENSKOMST", "SUF", true);
         when(cardIssuer.cardsOf("E7")).thenReturn(List.of());
-        when(cardIssuer.openCardsOf("E7")).thenReturn(List.of());
         ProcessInstance resignation = start("E7", ResignationRequest.Reason.RESIGNATION);
         execute(job(resignation));
         execute(job(resignation));

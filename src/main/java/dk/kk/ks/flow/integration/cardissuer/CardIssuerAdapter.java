@@ -48,9 +48,4 @@ class CardIssuerAdapter implements CardIssuerPort {
         List<Card> cards = client.cards(endpoints.baseUri(SYSTEM), employeeNumber);
         return cards == null ? List.of() : cards;
     }
-
-    @Override
-    public List<Card> openCardsOf(String employeeNumber) {
-        return cardsOf(employeeNumber).stream().filter(card -> card.status() == CardStatus.OPEN).toList();
-    }
 }

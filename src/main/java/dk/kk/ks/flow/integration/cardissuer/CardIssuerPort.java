@@ -37,7 +37,4 @@ public interface CardIssuerPort {
 
     /** Every card of the employee, open or blocked (empty when the employee has none). */
     List<Card> cardsOf(String employeeNumber);
-
-    /** The employee's open cards. */
-    List<Card> openCardsOf(String employeeNumber);
 }

@@ -91,8 +91,7 @@ class CardIssuerClientContractTest extends ContractTestCase {
                   "reference":"RITM0000009","blockReference":null}]""")));
 
         assertThat(issuer.cardsOf("E10002")).extracting(CardIssuerPort.Card::cardId).containsExactly("CARD-100001", "CARD-100009");
-        assertThat(issuer.openCardsOf("E10002")).extracting(CardIssuerPort.Card::cardId).containsExactly("CARD-100009");
-        wireMock.verify(2, getRequestedFor(urlEqualTo("/api/cards?employeeNumber=E10002")).withHeader("Authorization", equalTo(BASIC_AUTH)));
+        wireMock.verify(1, getRequestedFor(urlEqualTo("/api/cards?employeeNumber=E10002")).withHeader("Authorization", equalTo(BASIC_AUTH)));
     }
 
     @Test
