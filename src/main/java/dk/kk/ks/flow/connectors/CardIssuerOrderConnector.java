@@ -30,7 +30,7 @@ class CardIssuerOrderConnector extends Connector {
     private final CardIssuerPort cardIssuer;
 
     CardIssuerOrderConnector(CardIssuerPort cardIssuer) {
-        super(INPUTS, true);
+        super(INPUTS, Effect.MOVES_MONEY);
         this.cardIssuer = cardIssuer;
     }
 

@@ -24,16 +24,38 @@ import dk.kk.ks.flow.integration.ExternalRejectionException;
  */
 public abstract class Connector implements JavaDelegate {
 
+    /** What an operation does to its system. */
+    protected enum Effect {
+        /** Reads only. */
+        READS,
+        /** Changes the system (it must then sit after an async continuation). */
+        WRITES,
+        /**
+         * Changes the system and moves money or what money is paid on: pays out, books, keys a payment into payroll,
+         * orders a card with a limit. Every deployment keeps such a step as KS Flow ships it (the deployment rule
+         * MONEY_STEPS): only in a case type's process, and a new version keeps its inputs.
+         */
+        MOVES_MONEY
+    }
+
     private final List<ConnectorInput> inputs;
-    private final boolean writes;
+    private final Effect effect;
 
     /**
      * @param inputs the inputs, in the order the element template shows them
      * @param writes true when the operation changes the external system
      */
     protected Connector(List<ConnectorInput> inputs, boolean writes) {
+        this(inputs, writes ? Effect.WRITES : Effect.READS);
+    }
+
+    /**
+     * @param inputs the inputs, in the order the element template shows them
+     * @param effect what the operation does to the external system
+     */
+    protected Connector(List<ConnectorInput> inputs, Effect effect) {
         this.inputs = List.copyOf(inputs);
-        this.writes = writes;
+        this.effect = effect;
     }
 
     public List<ConnectorInput> inputs() {
@@ -41,7 +63,12 @@ public abstract class Connector implements JavaDelegate {
     }
 
     public boolean writes() {
-        return writes;
+        return effect != Effect.READS;
+    }
+
+    /** Whether the operation moves money (pays, books, keys a payment, orders a card): see {@link Effect#MOVES_MONEY}. */
+    public boolean movesMoney() {
+        return effect == Effect.MOVES_MONEY;
     }
 
     protected abstract void run(DelegateExecution execution);

@@ -30,7 +30,7 @@ class OpusDebitorRegisterConnector extends Connector {
     private final OpusDebitorPort opus;
 
     OpusDebitorRegisterConnector(OpusDebitorPort opus) {
-        super(INPUTS, true);
+        super(INPUTS, Effect.MOVES_MONEY);
         this.opus = opus;
     }
 

@@ -23,7 +23,7 @@ class OpusDebitorReleaseConnector extends Connector {
     private final OpusDebitorPort opus;
 
     OpusDebitorReleaseConnector(OpusDebitorPort opus) {
-        super(INPUTS, true);
+        super(INPUTS, Effect.MOVES_MONEY);
         this.opus = opus;
     }
 

@@ -48,7 +48,7 @@ class OpusOkonomiJournalConnector extends Connector {
     private final OpusOekonomiPort opus;
 
     OpusOkonomiJournalConnector(OpusOekonomiPort opus) {
-        super(INPUTS, true);
+        super(INPUTS, Effect.MOVES_MONEY);
         this.opus = opus;
     }
 

@@ -37,7 +37,7 @@ class OpusOkonomiSettlementConnector extends Connector {
     private final OpusOekonomiPort opus;
 
     OpusOkonomiSettlementConnector(OpusOekonomiPort opus) {
-        super(INPUTS, true);
+        super(INPUTS, Effect.MOVES_MONEY);
         this.opus = opus;
     }
 

@@ -40,7 +40,7 @@ class OpusOneOffPaymentConnector extends Connector {
     private final OpusLonPort opus;
 
     OpusOneOffPaymentConnector(OpusLonPort opus) {
-        super(INPUTS, true);
+        super(INPUTS, Effect.MOVES_MONEY);
         this.opus = opus;
     }
 

@@ -118,6 +118,28 @@ class ProcessOwnerDeploymentTest extends IntegrationTestCase {
         assertNothingDeployed("procesejer-afvist", deployments);
     }
 
+    /**
+     * The hostile review's attack: a new version of the payout whose Opus Debitor step registers a literal amount, while
+     * the approver's form shows the case's amount. Refused, and no new version of the payout is stored.
+     */
+    @Test
+    void aProcessOwnerCannotMakeThePayoutRegisterAnotherAmountThanTheApproverSees() throws Exception {
+        String amount = "<camunda:inputParameter name=\"amount\">${amount}</camunda:inputParameter>";
+        String shipped = resource("/invoice-payout.bpmn");
+        assertThat(shipped).contains(amount);
+        long deployments = deploymentCount();
+        int versions = getList("demo", "/engine-rest/process-definition?key=invoice-payout").size();
+
+        ResponseEntity<String> refused = deploy("procesejer", Map.of(
+                "invoice-payout.bpmn", shipped.replace(amount, "<camunda:inputParameter name=\"amount\">250000</camunda:inputParameter>"),
+                "invoice-payout-approval.form", resource("/invoice-payout-approval.form")));
+
+        assertRefused(refused, "invoice-payout.bpmn", "Task_RegisterPayout", "MONEY_STEPS",
+                "trinnet flytter penge (opusDebitorRegisterConnector), og dets parametre [amount] er ændret");
+        assertThat(deploymentCount()).as("no deployment stored").isEqualTo(deployments);
+        assertThat(getList("demo", "/engine-rest/process-definition?key=invoice-payout")).hasSize(versions);
+    }
+
     @Test
     void aDiagramBuiltFromConnectorTemplatesIsDeployed() throws Exception {
         // The nightly reconciliation, built only from element templates (ServiceNow query, Opus read) and a form, as a new process.

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
@@ -23,6 +25,9 @@ import org.xml.sax.helpers.DefaultHandler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dk.kk.ks.flow.cases.CaseType;
+import dk.kk.ks.flow.cases.CaseTypes;
 
 /**
  * The one rule set every deployment keeps, whoever deploys and however (Camunda Modeler through the REST API,
@@ -36,11 +41,18 @@ public class DeploymentRules {
 
     private final BpmnRules bpmn;
     private final KeptControls keptControls;
+    private final MoneySteps moneySteps;
     private final DmnRules dmn = new DmnRules();
 
-    public DeploymentRules(ExpressionBeans beans) {
+    /**
+     * @param caseTypes KS Flow's case types, whose processes alone may move money (looked up when a deployment is checked:
+     *        the engine, and with it this check, is made before the case types)
+     */
+    public DeploymentRules(ExpressionBeans beans, ObjectProvider<CaseTypes> caseTypes) {
         this.bpmn = new BpmnRules(beans, new JuelCheck(beans));
         this.keptControls = new KeptControls(beans);
+        this.moneySteps = new MoneySteps(beans, () -> caseTypes.getObject().all().stream().map(CaseType::processKey)
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     /**
@@ -56,11 +68,22 @@ public class DeploymentRules {
 
     /**
      * As {@link #check(Map, Predicate)}, and a process that is deployed already keeps the checked steps of its latest
-     * version ({@link KeptControls}).
+     * version ({@link KeptControls}) and its steps that move money ({@link MoneySteps}), as a process owner's deployment.
      *
      * @param latestDeployed the latest deployed version of a process key, as the file's bytes, or null
      */
     public List<Violation> check(Map<String, byte[]> resources, Predicate<String> formDeployed, Function<String, byte[]> latestDeployed) {
+        return check(resources, formDeployed, latestDeployed, false);
+    }
+
+    /**
+     * As {@link #check(Map, Predicate, Function)}.
+     *
+     * @param release whether this is the application's own deployment of its processes (a KS Flow release, no
+     *        authenticated user): it may change the inputs of the steps that move money; a process owner's may not
+     */
+    public List<Violation> check(Map<String, byte[]> resources, Predicate<String> formDeployed, Function<String, byte[]> latestDeployed,
+            boolean release) {
         List<Violation> violations = new ArrayList<>();
         Set<String> forms = new HashSet<>();
         resources.forEach((name, content) -> {
@@ -74,10 +97,12 @@ public class DeploymentRules {
                     Document diagram = xml(name, content, violations);
                     if (diagram != null) {
                         bpmn.check(name, diagram, forms::contains, formDeployed, violations);
-                        keptControls.check(name, diagram, key -> {
-                            byte[] previous = latestDeployed.apply(key);
-                            return previous == null ? null : xml(name, previous, new ArrayList<>());
-                        }, violations);
+                        Function<String, Document> previous = key -> {
+                            byte[] bytes = latestDeployed.apply(key);
+                            return bytes == null ? null : xml(name, bytes, new ArrayList<>());
+                        };
+                        keptControls.check(name, diagram, previous, violations);
+                        moneySteps.check(name, diagram, previous, release, violations);
                     }
                 }
                 case DMN -> {

@@ -66,6 +66,12 @@ public class ExpressionBeans {
         return type != null && Connector.class.isAssignableFrom(type) && beanFactory.getBean(name, Connector.class).writes();
     }
 
+    /** Whether the delegate is a connector that moves money (pays, books, keys a payment, orders a card): Rule.MONEY_STEPS. */
+    public boolean movesMoney(String name) {
+        Class<?> type = delegates().get(name);
+        return type != null && Connector.class.isAssignableFrom(type) && beanFactory.getBean(name, Connector.class).movesMoney();
+    }
+
     /**
      * The beans the engine's expressions may resolve by name, for {@code ProcessEngineConfigurationImpl.setBeans}: the
      * delegates and helpers, each looked up when an expression first uses it.

@@ -27,5 +27,11 @@ public enum Rule {
     /** Decision tables are written in FEEL, which reaches only the decision's variables. */
     FEEL_ONLY,
     /** A new version of a process keeps every checked step (four eyes, reasons) of the version before it. */
-    KEPT_CONTROLS
+    KEPT_CONTROLS,
+    /**
+     * A step that moves money (a connector marked so: pays out, books, keys a payment, orders a card) is only in a case
+     * type's process, and a process owner's new version keeps every such step of the latest version: same id, same
+     * connector, same input and output parameters.
+     */
+    MONEY_STEPS
 }

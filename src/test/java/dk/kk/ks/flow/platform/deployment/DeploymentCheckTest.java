@@ -110,6 +110,38 @@ class DeploymentCheckTest extends ProcessTestCase {
         }
     }
 
+    /**
+     * A process owner (an authenticated user) may not deploy a payout that registers another amount than the approver
+     * sees; the application's own deployment at start (no authenticated user: a KS Flow release) may change the step.
+     */
+    @Test
+    void aProcessOwnersNewVersionKeepsTheInputsOfItsStepsThatMoveMoneyAReleaseMayChangeThem() {
+        RepositoryService repository = processEngine.getRepositoryService();
+        String shipped = resource("/invoice-payout.bpmn");
+        String form = resource("/invoice-payout-approval.form");
+        String amount = "<camunda:inputParameter name=\"amount\">${amount}</camunda:inputParameter>";
+        assertThat(shipped).contains(amount);
+        String literal = shipped.replace(amount, "<camunda:inputParameter name=\"amount\">250000</camunda:inputParameter>");
+        long versions = repository.createProcessDefinitionQuery().processDefinitionKey("invoice-payout").count();
+
+        processEngine.getIdentityService().setAuthentication("procesejer", List.of(Groups.PROCESS_OWNERS));
+        try {
+            assertThatThrownBy(() -> repository.createDeployment().name("Fast beløb").addString("invoice-payout.bpmn", literal)
+                    .addString("invoice-payout-approval.form", form).deploy())
+                    .isInstanceOfSatisfying(DeploymentRefusedException.class, refused -> assertThat(refused.getMessage())
+                            .contains("invoice-payout.bpmn, element Task_RegisterPayout, regel MONEY_STEPS: trinnet flytter penge "
+                                    + "(opusDebitorRegisterConnector), og dets parametre [amount] er ændret"));
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("invoice-payout").count()).isEqualTo(versions);
+
+        String release = repository.createDeployment().name("KS Flow").addString("invoice-payout.bpmn", literal)
+                .addString("invoice-payout-approval.form", form).deploy().getId();
+        repository.deleteDeployment(release, true);
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("invoice-payout").count()).isEqualTo(versions);
+    }
+
     @Test
     void aDeploymentThatKeepsTheRulesIsDeployed() {
         RepositoryService repository = processEngine.getRepositoryService();

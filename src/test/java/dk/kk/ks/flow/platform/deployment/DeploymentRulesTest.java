@@ -265,6 +265,116 @@ class DeploymentRulesTest extends ProcessTestCase {
         assertThat(check("ok.dmn", table)).isEmpty();
     }
 
+    /**
+     * A connector that moves money pays whatever its inputs say. In a process of the process owner's own (here: every
+     * day at a timer, a literal debtor and amount, no intake, no approval) it is refused, whichever of them it is.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"opusDebitorRegisterConnector", "opusDebitorReleaseConnector", "opusOneOffPaymentConnector",
+            "opusOkonomiJournalConnector", "opusOkonomiSettlementConnector", "cardIssuerOrderConnector"})
+    void aStepThatMovesMoneyIsOnlyInACaseTypesProcess(String connector) {
+        String diagram = bpmn("procesejer-udbetaling", """
+                <bpmn:startEvent id="Start"><bpmn:outgoing>Flow_In</bpmn:outgoing><bpmn:timerEventDefinition id="Timer_Daily">
+                <bpmn:timeCycle xsi:type="bpmn:tFormalExpression">R/P1D</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>
+                <bpmn:serviceTask id="Task_X" name="Betal" camunda:asyncBefore="true" camunda:delegateExpression="${%s}">
+                <bpmn:extensionElements><camunda:inputOutput>
+                <camunda:inputParameter name="debtorNumber">999999</camunda:inputParameter>
+                <camunda:inputParameter name="amount">250000</camunda:inputParameter>
+                </camunda:inputOutput></bpmn:extensionElements>
+                <bpmn:incoming>Flow_In</bpmn:incoming><bpmn:outgoing>Flow_Out</bpmn:outgoing></bpmn:serviceTask>
+                <bpmn:endEvent id="End"><bpmn:incoming>Flow_Out</bpmn:incoming></bpmn:endEvent>
+                <bpmn:sequenceFlow id="Flow_In" sourceRef="Start" targetRef="Task_X" />
+                <bpmn:sequenceFlow id="Flow_Out" sourceRef="Task_X" targetRef="End" />""".formatted(connector));
+        assertThat(check("udbetaling.bpmn", diagram)).singleElement().satisfies(violation -> {
+            assertThat(violation.elementId()).isEqualTo("Task_X");
+            assertThat(violation.rule()).isEqualTo(Rule.MONEY_STEPS);
+            assertThat(violation.message()).isEqualTo("udbetaling.bpmn, element Task_X, regel MONEY_STEPS: trinnet bruger " + connector
+                    + ", der flytter penge; det må kun ligge i processen for en af KS Flows sagstyper [dismissal, invoice-payout, "
+                    + "payment-card, posting, resignation, service-contract-regulation, timesheet], hvor sagen er modtaget og godkendt, "
+                    + "ikke i processen 'procesejer-udbetaling'");
+        });
+        // The same process may write to other systems (cancel a payout, journalise): those steps move no money.
+        assertThat(check("ok.bpmn", diagram.replace("${" + connector + "}", "${opusDebitorCancelConnector}"))).isEmpty();
+    }
+
+    /** What a process owner may not do to a step of the payout that moves money, and what the message says. */
+    static Stream<Arguments> changedMoneySteps() {
+        String register = "<camunda:inputParameter name=\"amount\">${amount}</camunda:inputParameter>";
+        return Stream.of(
+                arguments("a literal amount", register, "<camunda:inputParameter name=\"amount\">250000</camunda:inputParameter>",
+                        "Task_RegisterPayout", "dets parametre [amount] er ændret"),
+                arguments("another debtor than the approver saw", "<camunda:inputParameter name=\"debtorNumber\">${debtorNumber}</camunda:inputParameter>",
+                        "<camunda:inputParameter name=\"debtorNumber\">${payee}</camunda:inputParameter>",
+                        "Task_RegisterPayout", "dets parametre [debtorNumber] er ændret"),
+                arguments("an input the shipped step has not", register, register + "<camunda:inputParameter name=\"x\">1</camunda:inputParameter>",
+                        "Task_RegisterPayout", "dets parametre [x] er ændret"),
+                arguments("an output that shows the approver another amount", register,
+                        register + "<camunda:outputParameter name=\"amount\">500</camunda:outputParameter>",
+                        "Task_RegisterPayout", "dets parametre [amount] er ændret"),
+                arguments("another connector", "camunda:delegateExpression=\"${opusDebitorRegisterConnector}\"",
+                        "camunda:delegateExpression=\"${opusOkonomiJournalConnector}\"",
+                        "Task_RegisterPayout", "bruger opusDebitorRegisterConnector i den udrullede version, ikke opusOkonomiJournalConnector"),
+                arguments("the release step writing no money", "camunda:delegateExpression=\"${opusDebitorReleaseConnector}\"",
+                        "camunda:delegateExpression=\"${opusDebitorCancelConnector}\"",
+                        "Task_ReleasePayout", "trinnet Task_ReleasePayout flytter penge (opusDebitorReleaseConnector) i den udrullede version; "
+                                + "det skal blive i processen med samme id"),
+                arguments("the register step under a new id", "<bpmn:serviceTask id=\"Task_RegisterPayout\"",
+                        "<bpmn:serviceTask id=\"Task_RegisterPayout2\"",
+                        "Task_RegisterPayout2", "er ikke med i den udrullede version"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changedMoneySteps")
+    void aNewVersionOfACaseTypeKeepsItsStepsThatMoveMoney(String what, String shippedText, String changedText, String element, String problem) {
+        String shipped = resource("/invoice-payout.bpmn");
+        assertThat(shipped).as(what).contains(shippedText);
+        String changed = shipped.replace(shippedText, changedText);
+
+        assertThat(checkNewVersion("invoice-payout", shipped, changed, false)).as(what)
+                .filteredOn(violation -> violation.rule() == Rule.MONEY_STEPS).isNotEmpty().anySatisfy(violation -> {
+                    assertThat(violation.resource()).isEqualTo("invoice-payout.bpmn");
+                    assertThat(violation.elementId()).isEqualTo(element);
+                    assertThat(violation.problem()).contains(problem);
+                });
+        // A KS Flow release (the application's own deployment at start) may change them.
+        assertThat(checkNewVersion("invoice-payout", shipped, changed, true)).as(what)
+                .noneMatch(violation -> violation.rule() == Rule.MONEY_STEPS);
+    }
+
+    @Test
+    void aNewVersionMayMoveRenameAndReorderItsStepsThatMoveMoneyAndChangeOtherSteps() {
+        String shipped = resource("/invoice-payout.bpmn");
+        String reordered = "<camunda:inputParameter name=\"payee\">${payee}</camunda:inputParameter>\n"
+                + "          <camunda:inputParameter name=\"debtorNumber\">${debtorNumber}</camunda:inputParameter>";
+        String original = "<camunda:inputParameter name=\"debtorNumber\">${debtorNumber}</camunda:inputParameter>\n"
+                + "          <camunda:inputParameter name=\"payee\">${payee}</camunda:inputParameter>";
+        assertThat(shipped).contains(original, "<dc:Bounds x=\"385\" y=\"160\" width=\"130\" height=\"80\" />",
+                "name=\"Registrer udbetaling i Opus Debitor\"", "<camunda:inputParameter name=\"payoutId\">${opusPayoutId}</camunda:inputParameter>\n"
+                        + "        </camunda:inputOutput>\n      </bpmn:extensionElements>\n      <bpmn:incoming>Flow_RejectedToCancel");
+        String moved = shipped.replace("<dc:Bounds x=\"385\" y=\"160\" width=\"130\" height=\"80\" />",
+                        "<dc:Bounds x=\"385\" y=\"300\" width=\"150\" height=\"80\" />")
+                .replace("name=\"Registrer udbetaling i Opus Debitor\"", "name=\"Registrér udbetalingen i Opus Debitor\"")
+                .replace(original, reordered);
+        assertThat(checkNewVersion("invoice-payout", shipped, moved, false)).isEmpty();
+        assertThat(checkNewVersion("invoice-payout", shipped, shipped, false)).isEmpty();
+
+        // A step that moves no money (cancel the payout in Opus Debitor) may change its inputs.
+        String cancel = shipped.replace("<camunda:inputParameter name=\"payoutId\">${opusPayoutId}</camunda:inputParameter>\n"
+                + "        </camunda:inputOutput>\n      </bpmn:extensionElements>\n      <bpmn:incoming>Flow_RejectedToCancel",
+                "<camunda:inputParameter name=\"payoutId\">${opusPayoutIdAgain}</camunda:inputParameter>\n"
+                + "        </camunda:inputOutput>\n      </bpmn:extensionElements>\n      <bpmn:incoming>Flow_RejectedToCancel");
+        assertThat(cancel).isNotEqualTo(shipped);
+        assertThat(checkNewVersion("invoice-payout", shipped, cancel, false)).isEmpty();
+    }
+
+    /** The process as a new version of the one deployed (with its approval form, bound by deployment). */
+    private List<Violation> checkNewVersion(String processKey, String deployed, String diagram, boolean release) {
+        Map<String, byte[]> deployment = new LinkedHashMap<>();
+        deployment.put(processKey + ".bpmn", bytes(diagram));
+        deployment.put("invoice-payout-approval.form", bytes(resource("/invoice-payout-approval.form")));
+        return rules.check(deployment, key -> true, key -> processKey.equals(key) ? bytes(deployed) : null, release);
+    }
+
     /** A user task whose input parameter holds the expression (the element Task_X). */
     private static String input(String expression) {
         return bpmnWithTask("p", """
