@@ -18,7 +18,8 @@ final class KronerInput {
         return of(input.value(execution));
     }
 
-    private static BigDecimal of(Object value) {
+    /** A value in kroner (a number or text) with øre; null when there is none. */
+    static BigDecimal of(Object value) {
         if (value == null || String.valueOf(value).isBlank()) {
             return null;
         }

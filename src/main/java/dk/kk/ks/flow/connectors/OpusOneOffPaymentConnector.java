@@ -1,5 +1,7 @@
 package dk.kk.ks.flow.connectors;
 
+import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -64,7 +66,7 @@ class OpusOneOffPaymentConnector extends Connector {
             throw new IllegalStateException("Input parameter 'lines' of " + execution.getCurrentActivityId()
                     + " is not a list of one-off payment lines", unreadable);
         }
-        List<OpusLonPort.OneOffPaymentLine> exact = new java.util.ArrayList<>();
+        List<OpusLonPort.OneOffPaymentLine> exact = new ArrayList<>();
         for (OpusLonPort.OneOffPaymentLine line : lines) {
             if (line == null || line.lineKey() == null || line.wageType() == null || line.date() == null || line.amount() == null) {
                 throw new IllegalStateException("Input parameter 'lines' of " + execution.getCurrentActivityId()
@@ -72,8 +74,7 @@ class OpusOneOffPaymentConnector extends Connector {
             }
             // Kroner and hours with two decimals, as Opus takes them, whatever way the JSON variable wrote the number
             exact.add(new OpusLonPort.OneOffPaymentLine(line.lineKey(), line.wageType(), line.date(),
-                    line.hours() == null ? null : line.hours().setScale(2, java.math.RoundingMode.HALF_UP),
-                    line.amount().setScale(2, java.math.RoundingMode.HALF_UP)));
+                    line.hours() == null ? null : line.hours().setScale(2, RoundingMode.HALF_UP), KronerInput.of(line.amount())));
         }
         return exact;
     }

@@ -1,6 +1,7 @@
 package dk.kk.ks.flow.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -464,7 +465,7 @@ class ConnectorsProcessTest extends ProcessTestCase {
                     .addModelInstance(key + ".bpmn", task.userTask("Task_Wait").endEvent("End").done()).deploy().getId());
             ProcessInstance instance = processEngine.getRuntimeService().startProcessInstanceByKey(key, Map.of("amount", 500.0));
             Job job = processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> processEngine.getManagementService().executeJob(job.getId()))
+            assertThatThrownBy(() -> processEngine.getManagementService().executeJob(job.getId()))
                     .hasMessageContaining("DEBTOR_BLOCKED").hasMessageContaining("no error event");
             processEngine.getManagementService().setJobRetries(job.getId(), 0);
             assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);

@@ -1,0 +1,32 @@
+package dk.kk.ks.flow.resignation;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.junit.jupiter.api.Test;
+
+/** The outcome is REGISTERED when the Opus step ends, and untouched when a boundary event cancelled the step. */
+class TerminationRegisteredListenerTest {
+
+    private final TerminationRegisteredListener listener = new TerminationRegisteredListener();
+
+    @Test
+    void theStepsEndRecordsTheOutcome() {
+        DelegateExecution execution = mock(DelegateExecution.class);
+        listener.notify(execution);
+        verify(execution).setVariable("outcome", "REGISTERED");
+    }
+
+    @Test
+    void aCancelledStepLeavesTheOutcomeAlone() {
+        DelegateExecution execution = mock(DelegateExecution.class);
+        when(execution.isCanceled()).thenReturn(true);
+        listener.notify(execution);
+        verify(execution, never()).setVariable(anyString(), any());
+    }
+}
