@@ -1,7 +1,9 @@
 package dk.kk.ks.flow.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -64,7 +66,11 @@ class ExternalSystemOutageTest extends IntegrationTestCase {
         route.callTheSystem(c);
 
         awaitCase(c.caseId(), view -> view.status() == CaseView.Status.INCIDENT);
-        // Steps that run in parallel (the hearing letter and the union's notice) fail each on their own.
+        // Steps that run in parallel (the hearing letter and the union's notice) fail each on their own, and
+        // not necessarily at the same moment: wait until no step of the case has a retry left.
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250)).until(() -> (Integer) as("demo")
+                .getForObject("/engine-rest/job/count?messages=true&withRetriesLeft=true&processInstanceId=" + c.caseId(), Map.class)
+                .get("count") == 0);
         List<Map<String, Object>> incidents = getList("demo", "/engine-rest/incident?processInstanceId=" + c.caseId());
         assertThat(incidents).isNotEmpty().allSatisfy(i -> {
             assertThat(i.get("incidentType")).isEqualTo("failedJob");
