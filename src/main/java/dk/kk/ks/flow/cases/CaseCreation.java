@@ -65,18 +65,24 @@ public class CaseCreation {
     private <R extends CaseRequest> Creation create(CaseType<R> caseType, byte[] body) {
         R request = reader.read(body, caseType.requestType(), caseType::validate);
         String hash = hash(request);
-        Optional<IntakeRecords.IntakeRecord> existing = records.find(caseType.name(), request.serviceNowRef());
-        if (existing.isPresent()) {
-            return repeat(existing.get(), hash);
-        }
+        Creation creation;
         try {
-            String caseId = transaction.execute(status -> start(caseType, request, hash));
-            log.info("Case {} of type {} started for {}", caseId, caseType.name(), request.serviceNowRef());
-            metrics.started(caseType.name());
-            return new Creation(caseViews.view(caseId), true);
+            // One transaction, so one connection from the pool per request: the lookup, the start and the answer.
+            creation = transaction.execute(status -> {
+                Optional<IntakeRecords.IntakeRecord> existing = records.find(caseType.name(), request.serviceNowRef());
+                if (existing.isPresent()) {
+                    return repeat(existing.get(), hash);
+                }
+                return new Creation(caseViews.view(start(caseType, request, hash)), true);
+            });
         } catch (DuplicateKeyException concurrentRetry) {
-            return repeat(records.find(caseType.name(), request.serviceNowRef()).orElseThrow(), hash);
+            return transaction.execute(status -> repeat(records.find(caseType.name(), request.serviceNowRef()).orElseThrow(), hash));
         }
+        if (creation.created()) {
+            log.info("Case {} of type {} started for {}", creation.view().caseId(), caseType.name(), request.serviceNowRef());
+            metrics.started(caseType.name());
+        }
+        return creation;
     }
 
     private <R extends CaseRequest> String start(CaseType<R> caseType, R request, String hash) {

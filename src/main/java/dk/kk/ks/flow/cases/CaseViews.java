@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads a case's CaseView from the engine: its history, its variables and its open incidents. */
 @Service
@@ -27,15 +28,25 @@ public class CaseViews {
     private final HistoryService historyService;
     private final RuntimeService runtimeService;
     private final CaseTypes caseTypes;
+    private final TransactionTemplate transaction;
 
-    CaseViews(HistoryService historyService, RuntimeService runtimeService, CaseTypes caseTypes) {
+    CaseViews(HistoryService historyService, RuntimeService runtimeService, CaseTypes caseTypes, TransactionTemplate transaction) {
         this.historyService = historyService;
         this.runtimeService = runtimeService;
         this.caseTypes = caseTypes;
+        this.transaction = transaction;
     }
 
-    /** The case with that id; CaseNotFoundException (404) also for a process instance that is not a case. */
+    /**
+     * The case with that id; CaseNotFoundException (404) also for a process instance that is not a case. Its
+     * queries share one transaction (joining the caller's), so a view takes one connection from the pool, not one
+     * per query.
+     */
     public CaseView view(String caseId) {
+        return transaction.execute(status -> viewInTransaction(caseId));
+    }
+
+    private CaseView viewInTransaction(String caseId) {
         HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(caseId).singleResult();
         if (instance == null || !isCase(instance)) {
@@ -54,14 +65,14 @@ public class CaseViews {
     }
 
     public List<CaseView> byServiceNowRef(String serviceNowRef) {
-        return historyService.createHistoricProcessInstanceQuery()
+        return transaction.execute(status -> historyService.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(serviceNowRef)
                 .rootProcessInstances()
                 .orderByProcessInstanceStartTime().asc()
                 .list().stream()
                 .filter(this::isCase)
                 .map(this::view)
-                .toList();
+                .toList());
     }
 
     private CaseView view(HistoricProcessInstance instance) {

@@ -39,14 +39,8 @@ final class AppProcess implements AutoCloseable {
     }
 
     /**
-     * @param jfr where to write a flight recording of the whole run (profile settings), or null for none
-     */
-    static AppProcess start(String name, Database database, Path jfr) throws IOException, InterruptedException {
-        return start(name, database.fresh("ksflow_bench"), database, jfr, List.of());
-    }
-
-    /**
      * @param url       the database's JDBC URL (used as it is: not made fresh)
+     * @param jfr       where to write a flight recording of the whole run (profile settings), or null for none
      * @param arguments more Spring Boot arguments, e.g. {@code --camunda.bpm.history-level=audit}
      */
     static AppProcess start(String name, String url, Database database, Path jfr, List<String> arguments)
@@ -92,6 +86,15 @@ final class AppProcess implements AutoCloseable {
     /** The SQL statements the application has sent so far. */
     long statements() {
         return (long) metric(StatementCounting.METER, null);
+    }
+
+    /** The intake requests' figures so far ({@link IntakeProfile#FIGURES}, in that order). */
+    double[] intakeProfile() {
+        double[] figures = new double[IntakeProfile.FIGURES.length];
+        for (int i = 0; i < figures.length; i++) {
+            figures[i] = metric(IntakeProfile.PREFIX + "." + IntakeProfile.FIGURES[i], null);
+        }
+        return figures;
     }
 
     private void awaitUp(Duration timeout, Path log) throws InterruptedException {

@@ -214,7 +214,8 @@ final class BareEngineBaseline {
         Map<String, Object> settings = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) yaml.get("camunda"))
                 .get("bpm")).get("job-execution");
         DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
-        settings.forEach((name, value) -> {
+        settings.forEach((name, setting) -> {
+            Object value = defaultOf(setting);
             switch (name) {
                 case "enabled" -> { }
                 case "wait-time-in-millis" -> jobExecutor.setWaitTimeInMillis(((Number) value).intValue());
@@ -228,6 +229,14 @@ final class BareEngineBaseline {
             }
         });
         return jobExecutor;
+    }
+
+    /** A setting's value; for a placeholder such as {@code ${KSFLOW_JOB_THREADS:2}}, its default as a number. */
+    private static Object defaultOf(Object setting) {
+        if (setting instanceof String text && text.startsWith("${") && text.endsWith("}") && text.contains(":")) {
+            return Integer.valueOf(text.substring(text.lastIndexOf(':') + 1, text.length() - 1));
+        }
+        return setting;
     }
 
     private void deploy(ProcessEngine engine) throws IOException {

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Options: {@code --count} cases of the mix (0: none, and no baseline), {@code --seed}, {@code --clients}
  * concurrent intake clients, {@code --db postgres|h2}, {@code --baseline true|false}, {@code --rates} of the
  * intake load test (empty: none), {@code --seconds} per rate, {@code --jfr} a flight recording file,
- * {@code --timeout-minutes}.
+ * {@code --timeout-minutes}, {@code --app-args} more Spring Boot arguments for the application, separated by
+ * {@code ;} (e.g. {@code --camunda.bpm.job-execution.max-pool-size=4}).
  */
 public final class BenchmarkCommand {
 
@@ -31,7 +32,7 @@ public final class BenchmarkCommand {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("--count", "10000", "--seed", "42", "--clients", "4", "--db", "postgres",
-                "--baseline", "true", "--rates", "", "--seconds", "60", "--jfr", "", "--timeout-minutes", "30"));
+                "--baseline", "true", "--rates", "", "--seconds", "60", "--jfr", "", "--timeout-minutes", "30", "--app-args", ""));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("Unknown option " + args[i] + "; known: " + options.keySet());
@@ -44,7 +45,8 @@ public final class BenchmarkCommand {
                 Long.parseLong(options.get("--seed")), Integer.parseInt(options.get("--clients")), Database.of(options.get("--db")),
                 Boolean.parseBoolean(options.get("--baseline")), 25, rates, Integer.parseInt(options.get("--seconds")),
                 options.get("--jfr").isBlank() ? null : Path.of(options.get("--jfr")),
-                Duration.ofMinutes(Long.parseLong(options.get("--timeout-minutes")))));
+                Duration.ofMinutes(Long.parseLong(options.get("--timeout-minutes"))),
+                options.get("--app-args").isBlank() ? List.of() : List.of(options.get("--app-args").split(";"))));
         log.info("KS Flow benchmark (seed {}):\n{}", options.get("--seed"), report.text());
     }
 }

@@ -26,7 +26,7 @@ class BenchmarkTest {
         Database database = Database.of("postgres".equals(System.getProperty("spring.profiles.active")) ? "postgres" : "h2");
 
         Benchmark.Report report = Benchmark.run(new Benchmark.Options(30, 42, 4, database, true, 3, List.of(5), 5, null,
-                RUN_TIMEOUT));
+                RUN_TIMEOUT, List.of()));
         LoggerFactory.getLogger(BenchmarkTest.class).info("Tiny benchmark:\n{}", report.text());
 
         MixRun.Result mix = report.mix();
@@ -50,7 +50,13 @@ class BenchmarkTest {
             assertThat(step.sent()).isEqualTo(25);
             assertThat(step.errors()).isZero();
             assertThat(step.latencies().count()).isEqualTo(25);
+            // The server measured exactly the load's requests, each of which started a case in the database.
+            assertThat(step.cost().requests()).isEqualTo(25);
+            assertThat(step.cost().statements()).isGreaterThan(5);
+            assertThat(step.cost().cpuMillis()).isPositive().isLessThanOrEqualTo(step.cost().millis());
+            assertThat(step.cost().allocatedKiB()).isPositive();
         });
-        assertThat(report.text()).contains(CaseMix.YEARLY_VOLUMES.keySet()).contains("RATIO", "p99");
+        assertThat(report.text()).contains(CaseMix.YEARLY_VOLUMES.keySet())
+                .contains("RATIO KS Flow / bare engine throughput", "RATIO that rate / bare engine throughput", "per intake request", "p99");
     }
 }

@@ -49,12 +49,12 @@ public final class GrowthCommand {
 
     private static final Logger log = LoggerFactory.getLogger(GrowthCommand.class);
     private static final String DATABASE = "ksflow_bench_growth";
-    private static final int LOOKUPS = 200;
+    private static final int LOOKUPS = 500;
     private static final int OPEN_TASKS = 500;
     private static final int HISTORY_DAYS = 730;
 
     /** One step's figures; latencies in milliseconds. */
-    record Step(int filled, long finishedCases, double fillSeconds, Map<Integer, double[]> intakeP50P99, double byIdP99,
+    record Step(int filled, long finishedCases, double fillSeconds, double settleSeconds, Map<Integer, double[]> intakeP50P99, double byIdP99,
                 double byRefP99, double filterP99, long filterCount, double benefitsMonth, double benefitsYear,
                 int expired, double cleanupSeconds, long databaseBytes, List<String> biggestTables) {
     }
@@ -79,6 +79,7 @@ public final class GrowthCommand {
 
         String url = LocalPostgres.recreate(DATABASE);
         List<Step> results = new ArrayList<>();
+        String server = "PostgreSQL";
         try (AppProcess app = AppProcess.start("growth", url, Database.of("postgres"), null,
                 List.of("--camunda.bpm.history-level=" + history));
              Connection connection = DriverManager.getConnection(url, LocalPostgres.USER, "")) {
@@ -87,27 +88,32 @@ public final class GrowthCommand {
             log.info("{} template cases ran through KS Flow ({} ended)", templates.count(), templates.completed());
             openTasks(app.client());
             HistoryFill fill = new HistoryFill(connection);
+            server = serverSettings(connection);
             int loadNumber = 1;
+            // A warm-up: the first step measured once more before it counts, so no step measures a cold JVM.
+            measure(app, connection, fill, steps.get(0), 0, 0, rates, seconds, seed, loadNumber);
+            loadNumber += rates.stream().mapToInt(rate -> rate * seconds).sum();
             for (int target : steps) {
                 Instant now = TestClock.now();
                 int toAdd = Math.max(0, target - fill.copies());
                 double fillSeconds = toAdd == 0 ? 0
                         : fill.fill(toAdd, now.minus(Duration.ofDays(HISTORY_DAYS)), now.minus(Duration.ofHours(1)), seed);
-                Step step = measure(app, connection, fill, target, fillSeconds, rates, seconds, seed, loadNumber);
+                double settleSeconds = toAdd == 0 ? 0 : fill.settle();
+                Step step = measure(app, connection, fill, target, fillSeconds, settleSeconds, rates, seconds, seed, loadNumber);
                 loadNumber += rates.stream().mapToInt(rate -> rate * seconds).sum();
                 results.add(step);
-                log.info("Growth step {}:\n{}", target, table(results, rates, history));
+                log.info("Growth step {}:\n{}", target, table(results, rates, history, server));
                 // After every step, so a run stopped early still leaves the plot of the steps it measured.
                 if (!options.get("--svg").isBlank()) {
                     Files.writeString(Path.of(options.get("--svg")), GrowthPlot.svg(results, rates, history));
                 }
             }
         }
-        log.info("Cost as the history grows (history level {}):\n{}", history, table(results, rates, history));
+        log.info("Cost as the history grows (history level {}):\n{}", history, table(results, rates, history, server));
     }
 
     private static Step measure(AppProcess app, Connection connection, HistoryFill fill, int target, double fillSeconds,
-                                List<Integer> rates, int seconds, long seed, int loadNumber) throws Exception {
+                                double settleSeconds, List<Integer> rates, int seconds, long seed, int loadNumber) throws Exception {
         KsFlowClient client = app.client();
         Map<Integer, double[]> intake = new LinkedHashMap<>();
         int number = loadNumber;
@@ -116,7 +122,7 @@ public final class GrowthCommand {
             number += rate * seconds;
             cases.sandboxData().forEach((path, body) -> client.put(path, body, "demo"));
             Benchmark.awaitJobsDone(app);
-            IntakeLoad.Step step = new IntakeLoad(client).run(rate, seconds, cases.cases());
+            IntakeLoad.Step step = new IntakeLoad(app).run(rate, seconds, cases.cases());
             intake.put(rate, new double[] {step.latencies().percentile(50), step.latencies().percentile(99), step.errors()});
         }
         Benchmark.awaitJobsDone(app);
@@ -171,7 +177,7 @@ public final class GrowthCommand {
                 }
             }
         }
-        return new Step(target, finished, fillSeconds, intake, byId.percentile(99), byRef.percentile(99), filter.percentile(99),
+        return new Step(target, finished, fillSeconds, settleSeconds, intake, byId.percentile(99), byRef.percentile(99), filter.percentile(99),
                 filterCount, month, year, expired, cleanup, bytes, biggest);
     }
 
@@ -252,18 +258,19 @@ public final class GrowthCommand {
         return latencies.percentile(50);
     }
 
-    static String table(List<Step> steps, List<Integer> rates, String history) {
+    static String table(List<Step> steps, List<Integer> rates, String history, String server) {
         StringJoiner out = new StringJoiner("\n");
-        out.add(String.format("machine: %d cores, %.0f GiB heap max for this JVM, Java %s; PostgreSQL; history level %s",
+        out.add(String.format("machine: %d cores, %.0f GiB heap max for this JVM, Java %s; %s; history level %s",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1024.0 / 1024 / 1024,
-                System.getProperty("java.version"), history));
-        StringBuilder header = new StringBuilder(String.format("%9s %9s %7s", "filled", "finished", "fill s"));
+                System.getProperty("java.version"), server, history));
+        StringBuilder header = new StringBuilder(String.format("%9s %9s %7s %8s", "filled", "finished", "fill s", "vacuum s"));
         rates.forEach(rate -> header.append(String.format(" %17s", "intake " + rate + "/s p50/p99")));
         header.append(String.format(" %8s %8s %8s %9s %9s %12s %8s %10s", "id p99", "ref p99", "filter", "ben.month", "ben.year",
                 "cleanup", "KB/case", "DB MB"));
         out.add(header);
         for (Step step : steps) {
-            StringBuilder line = new StringBuilder(String.format("%,9d %,9d %7.0f", step.filled(), step.finishedCases(), step.fillSeconds()));
+            StringBuilder line = new StringBuilder(String.format("%,9d %,9d %7.0f %8.0f", step.filled(), step.finishedCases(),
+                    step.fillSeconds(), step.settleSeconds()));
             rates.forEach(rate -> {
                 double[] figures = step.intakeP50P99().get(rate);
                 line.append(String.format(" %17s", String.format("%.0f/%.0f ms%s", figures[0], figures[1], figures[2] > 0 ? " E" : "")));
@@ -279,6 +286,20 @@ public final class GrowthCommand {
         Step last = steps.get(steps.size() - 1);
         out.add("biggest tables at " + String.format("%,d", last.filled()) + ": " + String.join(", ", last.biggestTables()));
         return out.toString();
+    }
+
+    /** The server's version and the settings that decide how much of the history it keeps in memory. */
+    private static String serverSettings(Connection connection) throws SQLException {
+        StringJoiner settings = new StringJoiner(", ");
+        try (Statement statement = connection.createStatement()) {
+            for (String name : List.of("server_version", "shared_buffers", "effective_cache_size", "work_mem")) {
+                try (ResultSet rs = statement.executeQuery("SHOW " + name)) {
+                    rs.next();
+                    settings.add(name + " " + rs.getString(1));
+                }
+            }
+        }
+        return "PostgreSQL (" + settings + ")";
     }
 
     private static List<Integer> ints(String list) {

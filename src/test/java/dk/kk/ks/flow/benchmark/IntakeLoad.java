@@ -18,22 +18,24 @@ import dk.kk.ks.flow.support.load.KsFlowClient;
 final class IntakeLoad {
 
     /** One rate's figures. */
-    record Step(int rate, int seconds, int sent, int errors, Latencies latencies, double achievedRate) {
+    record Step(int rate, int seconds, int sent, int errors, Latencies latencies, double achievedRate, IntakeProfile.PerRequest cost) {
 
         boolean p99Under(double millis) {
             return errors == 0 && latencies.percentile(99) < millis;
         }
 
         String summary() {
-            return String.format("%3d/s for %d s: %d sent (%.1f/s), %d errors, latency %s%s", rate, seconds, sent, achievedRate, errors,
-                    latencies.summary(), p99Under(100) ? "" : "  <- p99 over 100 ms");
+            return String.format("%3d/s for %d s: %d sent (%.1f/s), %d errors, latency %s%s%n        %s", rate, seconds, sent, achievedRate,
+                    errors, latencies.summary(), p99Under(100) ? "" : "  <- p99 over 100 ms", cost.summary());
         }
     }
 
+    private final AppProcess app;
     private final KsFlowClient client;
 
-    IntakeLoad(KsFlowClient client) {
-        this.client = client;
+    IntakeLoad(AppProcess app) {
+        this.app = app;
+        this.client = app.client();
     }
 
     Step run(int rate, int seconds, List<CaseMix.PlannedCase> cases) throws InterruptedException {
@@ -43,6 +45,7 @@ final class IntakeLoad {
         }
         Latencies latencies = new Latencies();
         AtomicInteger errors = new AtomicInteger();
+        double[] before = app.intakeProfile();
         ExecutorService senders = Executors.newCachedThreadPool();
         long intervalNanos = 1_000_000_000L / rate;
         long start = System.nanoTime() + 100_000_000L;
@@ -70,6 +73,7 @@ final class IntakeLoad {
         if (!senders.awaitTermination(2, TimeUnit.MINUTES)) {
             senders.shutdownNow();
         }
-        return new Step(rate, seconds, count, errors.get(), latencies, count / sendSeconds);
+        return new Step(rate, seconds, count, errors.get(), latencies, count / sendSeconds,
+                IntakeProfile.PerRequest.between(before, app.intakeProfile()));
     }
 }

@@ -35,6 +35,7 @@ final class StatementCounting {
     private static final Set<String> COUNTED = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch");
     private static final AtomicLong STATEMENTS = new AtomicLong();
     private static final Map<String, LongAdder> BY_SQL = new ConcurrentHashMap<>();
+    private static final ThreadLocal<long[]> OF_THIS_THREAD = ThreadLocal.withInitial(() -> new long[1]);
 
     private StatementCounting() {
     }
@@ -58,6 +59,11 @@ final class StatementCounting {
     /** The statements counted in this JVM so far. */
     static long count() {
         return STATEMENTS.get();
+    }
+
+    /** The statements the current thread has sent so far. */
+    static long countOfThisThread() {
+        return OF_THIS_THREAD.get()[0];
     }
 
     /** The most frequent statements (their first 100 characters) and how often each was sent, most frequent first. */
@@ -118,6 +124,7 @@ final class StatementCounting {
         InvocationHandler handler = (self, method, args) -> {
             if (target instanceof Statement && COUNTED.contains(method.getName())) {
                 STATEMENTS.incrementAndGet();
+                OF_THIS_THREAD.get()[0]++;
                 String sql = preparedSql != null ? preparedSql : args != null && args.length > 0 ? String.valueOf(args[0]) : "?";
                 BY_SQL.computeIfAbsent(sql, k -> new LongAdder()).increment();
             }
