@@ -68,6 +68,8 @@ public class CaseCreation {
         Creation creation;
         try {
             // One transaction, so one connection from the pool per request: the lookup, the start and the answer.
+            // If the answer cannot be read, the start rolls back with it and ServiceNow's retry starts the case
+            // afresh; nothing external has happened yet, as every case type's first step is asynchronous.
             creation = transaction.execute(status -> {
                 Optional<IntakeRecords.IntakeRecord> existing = records.find(caseType.name(), request.serviceNowRef());
                 if (existing.isPresent()) {

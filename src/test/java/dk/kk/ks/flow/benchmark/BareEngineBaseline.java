@@ -231,10 +231,15 @@ final class BareEngineBaseline {
         return jobExecutor;
     }
 
-    /** A setting's value; for a placeholder such as {@code ${KSFLOW_JOB_THREADS:2}}, its default as a number. */
+    /**
+     * A setting's value; for a placeholder such as {@code ${KSFLOW_JOB_THREADS:2}}, the environment variable's value
+     * if this JVM has it, else the default, as a number (the application resolves it the same way).
+     */
     private static Object defaultOf(Object setting) {
         if (setting instanceof String text && text.startsWith("${") && text.endsWith("}") && text.contains(":")) {
-            return Integer.valueOf(text.substring(text.lastIndexOf(':') + 1, text.length() - 1));
+            String name = text.substring(2, text.indexOf(':'));
+            String value = System.getenv(name) != null ? System.getenv(name) : text.substring(text.indexOf(':') + 1, text.length() - 1);
+            return Integer.valueOf(value.trim());
         }
         return setting;
     }

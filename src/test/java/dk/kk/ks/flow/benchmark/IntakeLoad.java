@@ -18,15 +18,17 @@ import dk.kk.ks.flow.support.load.KsFlowClient;
 final class IntakeLoad {
 
     /** One rate's figures. */
-    record Step(int rate, int seconds, int sent, int errors, Latencies latencies, double achievedRate, IntakeProfile.PerRequest cost) {
+    record Step(int rate, int seconds, int sent, int errors, Latencies latencies, double achievedRate, IntakeProfile.PerRequest cost,
+                long backlog) {
 
         boolean p99Under(double millis) {
             return errors == 0 && latencies.percentile(99) < millis;
         }
 
         String summary() {
-            return String.format("%3d/s for %d s: %d sent (%.1f/s), %d errors, latency %s%s%n        %s", rate, seconds, sent, achievedRate,
-                    errors, latencies.summary(), p99Under(100) ? "" : "  <- p99 over 100 ms", cost.summary());
+            return String.format("%3d/s for %d s: %d sent (%.1f/s), %d errors, latency %s%s%n        %s%n        "
+                    + "jobs waiting at the step's end (the cases' work still to do): %d", rate, seconds, sent, achievedRate,
+                    errors, latencies.summary(), p99Under(100) ? "" : "  <- p99 over 100 ms", cost.summary(), backlog);
         }
     }
 
@@ -74,6 +76,7 @@ final class IntakeLoad {
             senders.shutdownNow();
         }
         return new Step(rate, seconds, count, errors.get(), latencies, count / sendSeconds,
-                IntakeProfile.PerRequest.between(before, app.intakeProfile()));
+                IntakeProfile.PerRequest.between(before, app.intakeProfile()),
+                client.getJson("/engine-rest/job/count?executable=true", "demo").get("count").asLong());
     }
 }

@@ -3,6 +3,7 @@ package dk.kk.ks.flow.benchmark;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -16,7 +17,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * What one intake request costs, measured in the application's JVM (benchmark only): a servlet filter around
- * every {@code POST /api/v1/...} adds up the requests, their time in the server, the CPU time and the bytes
+ * every {@code POST /api/v1/{caseType}} adds up the requests, their time in the server, the CPU time and the bytes
  * allocated by the thread that served them, and the SQL statements it sent ({@link StatementCounting} counts
  * them per thread). Published as counters {@value #PREFIX}.*; the benchmark divides their growth over a load
  * step by the requests.
@@ -26,12 +27,14 @@ final class IntakeProfile implements Filter {
     static final String PREFIX = "ksflow.bench.intake";
     static final String[] FIGURES = {"requests", "nanos", "cpu.nanos", "allocated.bytes", "statements"};
 
+    /** {@code POST /api/v1/{caseType}}: a case's creation, not a hearing reply or anything else. */
+    private static final Pattern INTAKE = Pattern.compile("/api/v1/[a-z-]+");
     private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final LongAdder[] TOTALS = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        if (!(request instanceof HttpServletRequest http && "POST".equals(http.getMethod()) && http.getRequestURI().startsWith("/api/v1/"))) {
+        if (!(request instanceof HttpServletRequest http && "POST".equals(http.getMethod()) && INTAKE.matcher(http.getRequestURI()).matches())) {
             chain.doFilter(request, response);
             return;
         }
