@@ -283,6 +283,38 @@ class IntakeApiTest extends IntegrationTestCase {
     }
 
     @Test
+    void retriesSentAtTheSameMomentGetOneCaseAndEveryAnswerNamesIt() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String ref = newServiceNowRef("RITM");
+            Map<String, Object> body = payout(ref);
+            int senders = 6;
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(senders);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+            try {
+                List<java.util.concurrent.Future<ResponseEntity<CaseView>>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < senders; i++) {
+                    answers.add(pool.submit(() -> {
+                        together.await();
+                        return createCase("invoice-payouts", body);
+                    }));
+                }
+                List<ResponseEntity<CaseView>> responses = new java.util.ArrayList<>();
+                for (java.util.concurrent.Future<ResponseEntity<CaseView>> answer : answers) {
+                    responses.add(answer.get(1, java.util.concurrent.TimeUnit.MINUTES));
+                }
+                assertThat(responses).extracting(ResponseEntity::getStatusCode)
+                        .as("one request creates the case, the others are answered with it")
+                        .containsOnly(HttpStatus.CREATED, HttpStatus.OK)
+                        .filteredOn(HttpStatus.CREATED::equals).hasSize(1);
+                assertThat(responses).extracting(response -> response.getBody().caseId()).containsOnly(responses.get(0).getBody().caseId());
+                assertThat(startedCases(ref)).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void casesAreReadByIdAndByServiceNowRef() {
         String ref = newServiceNowRef("RITM");
         CaseView created = createCase("invoice-payouts", payout(ref)).getBody();
