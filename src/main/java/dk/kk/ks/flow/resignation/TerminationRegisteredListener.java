@@ -1,21 +1,15 @@
 package dk.kk.ks.flow.resignation;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-import dk.kk.ks.flow.cases.CaseOutcome;
 import dk.kk.ks.flow.cases.Outcome;
+import dk.kk.ks.flow.cases.OutcomeListener;
 
 /** When "Registrer fratrædelse i Opus Løn" has registered the termination (its end, not when a boundary event cancels it): the case's outcome is REGISTERED. */
 @Component("terminationRegistered")
-class TerminationRegisteredListener implements ExecutionListener {
+class TerminationRegisteredListener extends OutcomeListener {
 
-    @Override
-    public void notify(DelegateExecution execution) {
-        if (execution.isCanceled()) {
-            return; // the step was left by an error or another boundary event: Opus did not do it
-        }
-        CaseOutcome.set(execution, Outcome.REGISTERED);
+    TerminationRegisteredListener() {
+        super(Outcome.REGISTERED);
     }
 }

@@ -3,6 +3,7 @@ package dk.kk.ks.flow.benchmark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.TreeSet;
@@ -33,7 +34,7 @@ final class Benchmark {
          */
         int intakeCapacity() {
             int capacity = 0;
-            for (IntakeLoad.Step step : load.stream().sorted(java.util.Comparator.comparingInt(IntakeLoad.Step::rate)).toList()) {
+            for (IntakeLoad.Step step : load.stream().sorted(Comparator.comparingInt(IntakeLoad.Step::rate)).toList()) {
                 if (!step.p99Under(100)) {
                     break;
                 }

@@ -10,10 +10,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -288,19 +294,19 @@ class IntakeApiTest extends IntegrationTestCase {
             String ref = newServiceNowRef("RITM");
             Map<String, Object> body = payout(ref);
             int senders = 6;
-            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(senders);
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+            CyclicBarrier together = new CyclicBarrier(senders);
+            ExecutorService pool = Executors.newFixedThreadPool(senders);
             try {
-                List<java.util.concurrent.Future<ResponseEntity<CaseView>>> answers = new java.util.ArrayList<>();
+                List<Future<ResponseEntity<CaseView>>> answers = new ArrayList<>();
                 for (int i = 0; i < senders; i++) {
                     answers.add(pool.submit(() -> {
                         together.await();
                         return createCase("invoice-payouts", body);
                     }));
                 }
-                List<ResponseEntity<CaseView>> responses = new java.util.ArrayList<>();
-                for (java.util.concurrent.Future<ResponseEntity<CaseView>> answer : answers) {
-                    responses.add(answer.get(1, java.util.concurrent.TimeUnit.MINUTES));
+                List<ResponseEntity<CaseView>> responses = new ArrayList<>();
+                for (Future<ResponseEntity<CaseView>> answer : answers) {
+                    responses.add(answer.get(1, TimeUnit.MINUTES));
                 }
                 assertThat(responses).extracting(ResponseEntity::getStatusCode)
                         .as("one request creates the case, the others are answered with it")

@@ -86,23 +86,19 @@ class DeploymentCheckTest extends ProcessTestCase {
     void aNewVersionOfACaseTypeKeepsItsFourEyesCheck() {
         RepositoryService repository = processEngine.getRepositoryService();
         String shipped = resource("/invoice-payout.bpmn");
-        String form = resource("/invoice-payout-approval.form");
         String check = "<camunda:taskListener delegateExpression=\"${fourEyesApproval}\" event=\"complete\" />";
         assertThat(shipped).contains(check);
         long versions = repository.createProcessDefinitionQuery().processDefinitionKey("invoice-payout").count();
 
         for (String weakened : List.of(shipped.replace(check, ""), shipped.replace("<bpmn:userTask id=\"Task_Approve\"", "<bpmn:userTask id=\"Task_Approve2\""))) {
-            assertThatThrownBy(() -> repository.createDeployment().name("Svækket").addString("invoice-payout.bpmn", weakened)
-                    .addString("invoice-payout-approval.form", form).deploy())
+            assertThatThrownBy(() -> deployPayout("Svækket", weakened))
                     .isInstanceOfSatisfying(DeploymentRefusedException.class, refused -> assertThat(refused.getMessage())
                             .contains("invoice-payout.bpmn, element Task_Approve, regel KEPT_CONTROLS")
                             .contains("complete ${fourEyesApproval}"));
         }
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("invoice-payout").count()).isEqualTo(versions);
 
-        String kept = repository.createDeployment().name("Nyt navn").addString("invoice-payout.bpmn",
-                        shipped.replace("name=\"Godkend udbetaling\"", "name=\"Godkend udbetalingen\""))
-                .addString("invoice-payout-approval.form", form).deploy().getId();
+        String kept = deployPayout("Nyt navn", shipped.replace("name=\"Godkend udbetaling\"", "name=\"Godkend udbetalingen\""));
         try {
             assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("invoice-payout").count()).isEqualTo(versions + 1);
         } finally {
@@ -118,7 +114,6 @@ class DeploymentCheckTest extends ProcessTestCase {
     void aProcessOwnersNewVersionKeepsTheInputsOfItsStepsThatMoveMoneyAReleaseMayChangeThem() {
         RepositoryService repository = processEngine.getRepositoryService();
         String shipped = resource("/invoice-payout.bpmn");
-        String form = resource("/invoice-payout-approval.form");
         String amount = "<camunda:inputParameter name=\"amount\">${amount}</camunda:inputParameter>";
         assertThat(shipped).contains(amount);
         String literal = shipped.replace(amount, "<camunda:inputParameter name=\"amount\">250000</camunda:inputParameter>");
@@ -126,8 +121,7 @@ class DeploymentCheckTest extends ProcessTestCase {
 
         processEngine.getIdentityService().setAuthentication("procesejer", List.of(Groups.PROCESS_OWNERS));
         try {
-            assertThatThrownBy(() -> repository.createDeployment().name("Fast beløb").addString("invoice-payout.bpmn", literal)
-                    .addString("invoice-payout-approval.form", form).deploy())
+            assertThatThrownBy(() -> deployPayout("Fast beløb", literal))
                     .isInstanceOfSatisfying(DeploymentRefusedException.class, refused -> assertThat(refused.getMessage())
                             .contains("invoice-payout.bpmn, element Task_RegisterPayout, regel MONEY_STEPS: trinnet flytter penge "
                                     + "(opusDebitorRegisterConnector), og dets parametre [amount] er ændret"));
@@ -136,10 +130,15 @@ class DeploymentCheckTest extends ProcessTestCase {
         }
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("invoice-payout").count()).isEqualTo(versions);
 
-        String release = repository.createDeployment().name("KS Flow").addString("invoice-payout.bpmn", literal)
-                .addString("invoice-payout-approval.form", form).deploy().getId();
+        String release = deployPayout("KS Flow", literal);
         repository.deleteDeployment(release, true);
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("invoice-payout").count()).isEqualTo(versions);
+    }
+
+    /** Deploys the payout diagram (with its approval form) as a deployment of that name; answers the deployment's id. */
+    private String deployPayout(String name, String bpmn) {
+        return processEngine.getRepositoryService().createDeployment().name(name).addString("invoice-payout.bpmn", bpmn)
+                .addString("invoice-payout-approval.form", resource("/invoice-payout-approval.form")).deploy().getId();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dk.kk.ks.flow.timesheet;
+package dk.kk.ks.flow.cases;
 
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.any;
@@ -10,16 +10,20 @@ import static org.mockito.Mockito.when;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 
-/** The outcome is POSTED when the Opus step ends, and untouched when a boundary event cancelled the step. */
-class SupplementsPostedListenerTest {
+/**
+ * The outcome is set when the step ends (or the end event starts), and untouched when a boundary event cancelled the
+ * step. Which outcome each case type's listener sets is asserted by its process and integration tests.
+ */
+class OutcomeListenerTest {
 
-    private final SupplementsPostedListener listener = new SupplementsPostedListener();
+    private final OutcomeListener listener = new OutcomeListener(Outcome.REGISTERED) {
+    };
 
     @Test
     void theStepsEndRecordsTheOutcome() {
         DelegateExecution execution = mock(DelegateExecution.class);
         listener.notify(execution);
-        verify(execution).setVariable("outcome", "POSTED");
+        verify(execution).setVariable("outcome", "REGISTERED");
     }
 
     @Test
