@@ -75,7 +75,7 @@ public class CaseCreation {
                 if (existing.isPresent()) {
                     return repeat(existing.get(), hash);
                 }
-                return new Creation(caseViews.view(start(caseType, request, hash)), true);
+                return new Creation(caseViews.viewOfStarted(start(caseType, request, hash), caseType), true);
             });
         } catch (DuplicateKeyException concurrentRetry) {
             return transaction.execute(status -> repeat(records.find(caseType.name(), request.serviceNowRef()).orElseThrow(), hash));
@@ -87,14 +87,14 @@ public class CaseCreation {
         return creation;
     }
 
-    private <R extends CaseRequest> String start(CaseType<R> caseType, R request, String hash) {
+    private <R extends CaseRequest> ProcessInstance start(CaseType<R> caseType, R request, String hash) {
         Map<String, Object> variables = caseType.startVariables(request);
         ProcessInstance instance = runtimeService.createProcessInstanceByKey(caseType.processKey())
                 .businessKey(request.serviceNowRef())
                 .setVariables(variables)
                 .execute();
         records.insert(new IntakeRecords.IntakeRecord(caseType.name(), request.serviceNowRef(), hash, instance.getId()));
-        return instance.getId();
+        return instance;
     }
 
     private Creation repeat(IntakeRecords.IntakeRecord existing, String hash) {

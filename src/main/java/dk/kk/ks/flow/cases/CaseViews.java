@@ -75,22 +75,33 @@ public class CaseViews {
                 .toList());
     }
 
+    /**
+     * The case just started, in the caller's transaction, by CaseCreation: what it knows of the instance is what
+     * the history would answer, so the view does not ask for it again.
+     */
+    CaseView viewOfStarted(ProcessInstance instance, CaseType<?> caseType) {
+        return view(instance.getId(), caseType, instance.getBusinessKey(), instance.isEnded());
+    }
+
     private CaseView view(HistoricProcessInstance instance) {
-        String caseId = instance.getId();
-        CaseType<?> caseType = caseTypes.byProcessKey(instance.getProcessDefinitionKey()).orElseThrow();
-        List<String> instanceTree = instance.getEndTime() == null ? activeInstanceTree(caseId) : List.of(caseId);
-        boolean incident = instance.getEndTime() == null && instanceTree.stream()
+        return view(instance.getId(), caseTypes.byProcessKey(instance.getProcessDefinitionKey()).orElseThrow(),
+                instance.getBusinessKey(), instance.getEndTime() != null);
+    }
+
+    private CaseView view(String caseId, CaseType<?> caseType, String businessKey, boolean ended) {
+        List<String> instanceTree = ended ? List.of(caseId) : activeInstanceTree(caseId);
+        boolean incident = !ended && instanceTree.stream()
                 .anyMatch(id -> runtimeService.createIncidentQuery().processInstanceId(id).count() > 0);
         CaseView.Status status = incident ? CaseView.Status.INCIDENT
-                : instance.getEndTime() != null ? CaseView.Status.COMPLETED : CaseView.Status.ACTIVE;
+                : ended ? CaseView.Status.COMPLETED : CaseView.Status.ACTIVE;
         // Steps before variables: a job commits both together, so variables read after the steps are
         // never older than the steps (the other order could show a new step with the previous variables).
-        List<String> steps = instance.getEndTime() == null ? currentSteps(instanceTree) : List.of();
+        List<String> steps = ended ? List.of() : currentSteps(instanceTree);
         Map<String, Object> variables = variables(caseId);
         List<String> reasons = CaseVariables.REASONS.from(variables);
         return new CaseView(caseId,
                 caseType.name(),
-                instance.getBusinessKey(),
+                businessKey,
                 status,
                 steps,
                 CaseVariables.OUTCOME.from(variables),

@@ -1,9 +1,13 @@
 package dk.kk.ks.flow.cases;
 
+import java.util.AbstractMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -67,11 +71,34 @@ class ServiceNowWriteBackConnector extends Connector {
                     .append(reasons.stream().map(reason -> DanishTexts.ofCode(DanishTexts.REASONS, reason)).collect(Collectors.joining("; ")))
                     .append('.');
         }
-        String summary = caseType == null ? null : caseType.workNoteSummary(execution.getVariables());
+        String summary = caseType == null ? null : caseType.workNoteSummary(variablesOf(execution));
         if (summary != null && !summary.isBlank()) {
             note.append(' ').append(summary);
         }
         return note.toString();
+    }
+
+    /**
+     * The case's variables as a summary reads them: each one when it is asked for, not every variable of the case
+     * deserialized at once.
+     */
+    private static Map<String, Object> variablesOf(VariableScope scope) {
+        return new AbstractMap<>() {
+            @Override
+            public Object get(Object name) {
+                return name instanceof String variable ? scope.getVariable(variable) : null;
+            }
+
+            @Override
+            public boolean containsKey(Object name) {
+                return name instanceof String variable && scope.hasVariable(variable);
+            }
+
+            @Override
+            public Set<Entry<String, Object>> entrySet() {
+                return scope.getVariables().entrySet();
+            }
+        };
     }
 
     private CaseType<?> caseType(DelegateExecution execution) {

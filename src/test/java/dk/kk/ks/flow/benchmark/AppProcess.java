@@ -49,6 +49,8 @@ final class AppProcess implements AutoCloseable {
         Path dir = Files.createDirectories(Path.of("target", "benchmark"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP));
         if (jfr != null) {
+            // deep enough for the engine under Tomcat, Spring Security and Jersey (the default, 64, cuts the controllers off)
+            command.add("-XX:FlightRecorderOptions:stackdepth=256");
             command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr.toAbsolutePath());
         }
         command.addAll(List.of("-cp", classpath(), BenchmarkApplication.class.getName(), "--server.port=" + port,
@@ -67,6 +69,10 @@ final class AppProcess implements AutoCloseable {
 
     String baseUrl() {
         return baseUrl;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     KsFlowClient client() {

@@ -54,7 +54,7 @@ final class BareEngineBaseline {
 
     /** What the bare engine did: how many instances of each process started and finished, and how fast. */
     record Result(int started, Map<String, Integer> startedByKey, Map<String, Integer> finishedByKey,
-                  Map<String, Long> medianMillisByKey, double seconds, long incidents, long statements) {
+                  Map<String, Long> medianMillisByKey, double seconds, long incidents, long statements, CpuMeter.Reading cpu) {
 
         int finished() {
             return finishedByKey.values().stream().mapToInt(Integer::intValue).sum();
@@ -80,6 +80,8 @@ final class BareEngineBaseline {
         try {
             deploy(engine);
             long statementsBefore = StatementCounting.count();
+            CpuMeter cpuMeter = new CpuMeter(-1);
+            CpuMeter.Reading cpuBefore = cpuMeter.read();
             long started = TestClock.clock().millis(); // the engine's clock, which the cases' end times are on
             ExecutorService starters = Executors.newFixedThreadPool(clients);
             Map<String, Integer> startedByKey = new TreeMap<>();
@@ -102,7 +104,7 @@ final class BareEngineBaseline {
             caseworker.join();
             starters.awaitTermination(1, TimeUnit.MINUTES);
             long statements = StatementCounting.count() - statementsBefore;
-            return result(engine, started, startedByKey, statements);
+            return result(engine, started, startedByKey, statements, cpuMeter.read().minus(cpuBefore));
         } finally {
             engine.close();
         }
@@ -146,7 +148,8 @@ final class BareEngineBaseline {
         }
     }
 
-    private Result result(ProcessEngine engine, long startedMillis, Map<String, Integer> startedByKey, long statements) {
+    private Result result(ProcessEngine engine, long startedMillis, Map<String, Integer> startedByKey, long statements,
+                          CpuMeter.Reading cpu) {
         Map<String, List<Long>> durations = new TreeMap<>();
         long lastEnd = startedMillis;
         int page = 1000;
@@ -169,7 +172,7 @@ final class BareEngineBaseline {
         });
         long incidents = engine.getRuntimeService().createIncidentQuery().count();
         return new Result(startedByKey.values().stream().mapToInt(Integer::intValue).sum(), startedByKey, finishedByKey, medians,
-                (lastEnd - startedMillis) / 1000.0, incidents, statements);
+                (lastEnd - startedMillis) / 1000.0, incidents, statements, cpu);
     }
 
     static long median(List<Long> values) {

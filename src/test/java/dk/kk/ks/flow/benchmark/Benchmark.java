@@ -60,6 +60,7 @@ final class Benchmark {
                 out.add(String.format("SQL statements per case: %.1f (every statement the application sent, over the run)",
                         (double) mix.statements() / Math.max(1, mix.completed())));
                 out.add(mix.usage().summary());
+                out.add(mix.cpu().perCase(mix.completed(), "application", "load generator and caseworker"));
                 out.add("caseworker refusals: " + mix.refusals().size());
                 out.add(String.format("%-30s %6s %6s %14s %14s", "case type", "cases", "ended", "median KS Flow",
                         baseline == null ? "" : "median bare"));
@@ -76,7 +77,12 @@ final class Benchmark {
                 out.add(String.format("bare engine: %d of %d instances ended in %.1f s: %.1f cases/s (incidents: %d)",
                         baseline.finished(), baseline.started(), baseline.seconds(), baseline.casesPerSecond(), baseline.incidents()));
                 out.add(String.format("bare engine SQL statements per case: %.1f", (double) baseline.statements() / Math.max(1, baseline.finished())));
+                out.add("bare engine " + baseline.cpu().perCase(baseline.finished(), null, "engine, starter and caseworker"));
                 out.add(String.format("RATIO KS Flow / bare engine throughput: %.2f", ratio()));
+                if (mix != null && mix.cpu().total() > 0) {
+                    out.add(String.format("ratio of CPU per case, bare engine / KS Flow (all processes): %.2f",
+                            baseline.cpu().total() / Math.max(1, baseline.finished()) / (mix.cpu().total() / Math.max(1, mix.completed()))));
+                }
             }
             if (!load.isEmpty()) {
                 out.add("intake load (open model):");

@@ -42,7 +42,7 @@ final class MixRun {
     /** What the run measured; {@code recorded} holds, in intake order, one ended KS Flow case per case for the baseline. */
     record Result(int count, int intakeErrors, Map<String, Integer> countByType, Map<String, Integer> completedByType,
                   Map<String, Long> medianMillisByType, double seconds, Latencies intake, long statements,
-                  ResourceSampler.Usage usage, List<RecordedCase> recorded, List<String> refusals) {
+                  ResourceSampler.Usage usage, CpuMeter.Reading cpu, List<RecordedCase> recorded, List<String> refusals) {
 
         int completed() {
             return completedByType.values().stream().mapToInt(Integer::intValue).sum();
@@ -75,6 +75,8 @@ final class MixRun {
         Caseworker caseworker = new Caseworker(client);
         Thread caseworkerThread = new Thread(() -> work(caseworker), "caseworker");
         ResourceSampler.Usage usage;
+        CpuMeter cpuMeter = new CpuMeter(app.pid());
+        CpuMeter.Reading cpuBefore = cpuMeter.read();
         // On the clock the cases' end times are on (the application runs on the test clock)
         long started = TestClock.clock().millis();
         try (ResourceSampler sampler = new ResourceSampler(app)) {
@@ -104,6 +106,7 @@ final class MixRun {
             caseworkerThread.join();
             usage = sampler.usage();
         }
+        CpuMeter.Reading cpu = cpuMeter.read().minus(cpuBefore);
         long statements = app.statements() - statementsBefore;
 
         Map<String, List<Long>> durations = new TreeMap<>();
@@ -124,7 +127,7 @@ final class MixRun {
             medians.put(type, BareEngineBaseline.median(list));
         });
         return new Result(cases.size(), intakeErrors.get(), countByType, completedByType, medians, (lastEnd - started) / 1000.0,
-                intake, statements, usage, recorded(caseIds, typeByCase, durations.keySet(), recordPerType), caseworker.refusals());
+                intake, statements, usage, cpu, recorded(caseIds, typeByCase, durations.keySet(), recordPerType), caseworker.refusals());
     }
 
     private void work(Caseworker caseworker) {

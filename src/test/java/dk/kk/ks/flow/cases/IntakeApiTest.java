@@ -324,6 +324,11 @@ class IntakeApiTest extends IntegrationTestCase {
     void casesAreReadByIdAndByServiceNowRef() {
         String ref = newServiceNowRef("RITM");
         CaseView created = createCase("invoice-payouts", payout(ref)).getBody();
+        // The answer to the start is read in the start's own transaction, before the first (asynchronous) step.
+        assertThat(created.caseType()).isEqualTo("invoice-payouts");
+        assertThat(created.serviceNowRef()).isEqualTo(ref);
+        assertThat(created.status()).isEqualTo(CaseView.Status.ACTIVE);
+        assertThat(created.outcome()).isNull();
 
         CaseView read = caseView(created.caseId());
         assertThat(read.caseType()).isEqualTo("invoice-payouts");

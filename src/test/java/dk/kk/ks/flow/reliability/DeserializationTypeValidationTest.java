@@ -25,12 +25,12 @@ class DeserializationTypeValidationTest extends IntegrationTestCase {
         awaitStep(payout.caseId(), "Godkend udbetaling");
         String variables = "/engine-rest/process-instance/" + payout.caseId() + "/variables/";
 
-        ResponseEntity<String> stored = as("demo").exchange(variables + "gadget", HttpMethod.PUT, jsonEntity(Map.of(
+        ResponseEntity<String> gadget = as("demo").exchange(variables + "gadget", HttpMethod.PUT, jsonEntity(Map.of(
                 "type", "Object",
                 "value", "\"http://attacker.example.invalid/\"",
                 "valueInfo", Map.of("objectTypeName", "java.net.URL",
                         "serializationDataFormat", "application/json"))), String.class);
-        assertThat(stored.getStatusCode().value()).isEqualTo(204);
+        assertThat(gadget.getStatusCode().value()).isEqualTo(204);
 
         ResponseEntity<String> read = as("demo").getForEntity(variables + "gadget", String.class);
         assertThat(read.getStatusCode().is2xxSuccessful()).isFalse();
@@ -40,5 +40,9 @@ class DeserializationTypeValidationTest extends IntegrationTestCase {
         ResponseEntity<String> approvers = as("demo").getForEntity(variables + "approverGroups", String.class);
         assertThat(approvers.getStatusCode().value()).isEqualTo(200);
         assertThat(approvers.getBody()).contains("debitor-godkendere");
+        // ... stored under its class's name alone, which the engine finds without searching the class path
+        // (platform/PlainCollectionTypes)
+        ResponseEntity<String> stored = as("demo").getForEntity(variables + "approverGroups?deserializeValue=false", String.class);
+        assertThat(stored.getBody()).contains("\"objectTypeName\":\"java.util.").doesNotContain("<");
     }
 }

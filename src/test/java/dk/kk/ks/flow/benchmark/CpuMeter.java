@@ -1,0 +1,100 @@
+package dk.kk.ks.flow.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU time used over a run, per process, from Linux's {@code /proc}: the application's JVM, this JVM (the load
+ * generator, or the bare engine with its caseworker), and PostgreSQL's server processes (the running ones, plus
+ * what the postmaster has collected from the ones that have ended, such as autovacuum workers). On a machine whose
+ * cores are all busy, the CPU time a case costs, summed over the processes, is what bounds the throughput; the
+ * split shows where it goes. Elsewhere than Linux (or a database on another machine) a part reads 0.
+ */
+final class CpuMeter {
+
+    /** Linux's clock ticks per second ({@code getconf CLK_TCK}), the unit of the times in /proc/[pid]/stat. */
+    private static final double TICKS = 100;
+
+    /** CPU seconds so far of the application, this JVM and PostgreSQL. */
+    record Reading(double application, double self, double postgres) {
+
+        Reading minus(Reading before) {
+            return new Reading(application - before.application, self - before.self, postgres - before.postgres);
+        }
+
+        double total() {
+            return application + self + postgres;
+        }
+
+        /** Milliseconds of CPU per case, per process. */
+        String perCase(int cases, String applicationName, String selfName) {
+            double n = Math.max(1, cases);
+            StringBuilder text = new StringBuilder("CPU per case: ");
+            if (applicationName != null) {
+                text.append(String.format("%s %.1f ms, ", applicationName, 1000 * application / n));
+            }
+            return text.append(String.format("%s %.1f ms, PostgreSQL %.1f ms; total %.1f ms", selfName, 1000 * self / n,
+                    1000 * postgres / n, 1000 * total() / n)).toString();
+        }
+    }
+
+    private final long applicationPid;
+
+    /** @param applicationPid the application's process, or -1 when there is none (the bare engine runs in this JVM) */
+    CpuMeter(long applicationPid) {
+        this.applicationPid = applicationPid;
+    }
+
+    Reading read() {
+        return new Reading(applicationPid < 0 ? 0 : seconds(applicationPid), seconds(ProcessHandle.current().pid()),
+                postgres());
+    }
+
+    private static double postgres() {
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            return processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .mapToDouble(CpuMeter::postgresSeconds).sum();
+        } catch (IOException | RuntimeException noProc) {
+            return 0;
+        }
+    }
+
+    /** A PostgreSQL process's own CPU time, and for the postmaster (whose parent is no postgres) its ended children's too. */
+    private static double postgresSeconds(Path process) {
+        String[] stat = stat(process.resolve("stat"));
+        if (stat == null || !stat[0].equals("postgres")) {
+            return 0;
+        }
+        double own = (Long.parseLong(stat[12]) + Long.parseLong(stat[13])) / TICKS;
+        String[] parent = stat(Path.of("/proc", stat[2], "stat"));
+        boolean postmaster = parent == null || !parent[0].equals("postgres");
+        return postmaster ? own + (Long.parseLong(stat[14]) + Long.parseLong(stat[15])) / TICKS : own;
+    }
+
+    private static double seconds(long pid) {
+        String[] stat = stat(Path.of("/proc", Long.toString(pid), "stat"));
+        return stat == null ? 0 : (Long.parseLong(stat[12]) + Long.parseLong(stat[13])) / TICKS;
+    }
+
+    /**
+     * The fields of /proc/[pid]/stat with the command name first (index 0) and then the fields after it, so that
+     * index 1 is the state, 2 the parent's pid, 12 and 13 utime and stime, 14 and 15 cutime and cstime; null if the
+     * process has gone or there is no /proc.
+     */
+    private static String[] stat(Path file) {
+        try {
+            String line = Files.readString(file);
+            int open = line.indexOf('(');
+            int close = line.lastIndexOf(')');
+            String[] rest = line.substring(close + 2).trim().split(" ");
+            String[] fields = new String[rest.length + 1];
+            fields[0] = line.substring(open + 1, close);
+            System.arraycopy(rest, 0, fields, 1, rest.length);
+            return fields;
+        } catch (IOException | RuntimeException gone) {
+            return null;
+        }
+    }
+}
