@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -216,7 +217,16 @@ final class BareEngineBaseline {
         }
         Map<String, Object> settings = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) yaml.get("camunda"))
                 .get("bpm")).get("job-execution");
-        DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
+        DefaultJobExecutor jobExecutor = new DefaultJobExecutor() {
+            @Override
+            protected void startExecutingJobs() {
+                super.startExecutingJobs();
+                // named so that CpuMeter counts them as KS Flow's job threads are counted (the pool makes its threads
+                // on the first job)
+                AtomicInteger threads = new AtomicInteger();
+                threadPoolExecutor.setThreadFactory(job -> new Thread(job, "baseline-jobs-" + threads.incrementAndGet()));
+            }
+        };
         settings.forEach((name, setting) -> {
             Object value = defaultOf(setting);
             switch (name) {

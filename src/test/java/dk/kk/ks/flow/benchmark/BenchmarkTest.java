@@ -1,5 +1,7 @@
 package dk.kk.ks.flow.benchmark;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -46,6 +48,20 @@ class BenchmarkTest {
         assertThat(baseline.seconds()).isPositive().isLessThan(RUN_TIMEOUT.toSeconds());
         assertThat(report.ratio()).isPositive();
 
+        // CPU per case from /proc (Linux): the application's JVM did the cases' work, its job threads among it; on
+        // PostgreSQL the server's processes are counted too; the bare engine's job threads are counted as KS Flow's are.
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            assertThat(mix.cpu().application()).isPositive();
+            assertThat(mix.cpu().engineThreads().get("job executor")).isPositive().isLessThan(mix.cpu().application());
+            assertThat(mix.cpu().engineThreads().get("HTTP")).isPositive();
+            assertThat(baseline.cpu().self()).isPositive();
+            assertThat(baseline.cpu().engineThreads().get("job executor")).isPositive().isLessThan(baseline.cpu().self());
+            if (database.postgres()) {
+                assertThat(mix.cpu().postgres()).isPositive();
+                assertThat(baseline.cpu().postgres()).isPositive();
+            }
+        }
+
         assertThat(report.load()).singleElement().satisfies(step -> {
             assertThat(step.sent()).isEqualTo(25);
             assertThat(step.errors()).isZero();
@@ -57,6 +73,7 @@ class BenchmarkTest {
             assertThat(step.cost().allocatedKiB()).isPositive();
         });
         assertThat(report.text()).contains(CaseMix.YEARLY_VOLUMES.keySet())
-                .contains("RATIO KS Flow / bare engine throughput", "RATIO that rate / bare engine throughput", "per intake request", "p99");
+                .contains("RATIO KS Flow / bare engine throughput", "RATIO that rate / bare engine throughput", "per intake request", "p99",
+                        "CPU per case", "ratio of CPU per case");
     }
 }

@@ -3,6 +3,10 @@ package dk.kk.ks.flow.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.stream.Stream;
 
 /**
@@ -17,26 +21,49 @@ final class CpuMeter {
     /** Linux's clock ticks per second ({@code getconf CLK_TCK}), the unit of the times in /proc/[pid]/stat. */
     private static final double TICKS = 100;
 
-    /** CPU seconds so far of the application, this JVM and PostgreSQL. */
-    record Reading(double application, double self, double postgres) {
+    /** The JVM's threads by what they do, from their names (Linux keeps the first 15 characters). */
+    private static final Map<String, List<String>> THREADS = new LinkedHashMap<>();
+
+    static {
+        THREADS.put("job executor", List.of("camundaTaskExec", "JobExecutor[", "baseline-jobs"));
+        THREADS.put("HTTP", List.of("http-nio-"));
+        THREADS.put("JIT compiler", List.of("C1 CompilerThre", "C2 CompilerThre"));
+        THREADS.put("GC", List.of("GC Thread", "G1 ", "VM Thread"));
+    }
+
+    /**
+     * CPU seconds so far of the application, this JVM and PostgreSQL, and of the threads of the JVM the engine runs
+     * in (the application's, or this one for the bare engine) by {@link #THREADS}; "other" is the rest of that JVM,
+     * including threads that have ended.
+     */
+    record Reading(double application, double self, double postgres, Map<String, Double> engineThreads) {
 
         Reading minus(Reading before) {
-            return new Reading(application - before.application, self - before.self, postgres - before.postgres);
+            Map<String, Double> threads = new LinkedHashMap<>();
+            engineThreads.forEach((group, seconds) -> threads.put(group, seconds - before.engineThreads.getOrDefault(group, 0.0)));
+            return new Reading(application - before.application, self - before.self, postgres - before.postgres, threads);
         }
 
         double total() {
             return application + self + postgres;
         }
 
-        /** Milliseconds of CPU per case, per process. */
+        /** Milliseconds of CPU per case, per process, and in the engine's JVM per group of threads. */
         String perCase(int cases, String applicationName, String selfName) {
             double n = Math.max(1, cases);
             StringBuilder text = new StringBuilder("CPU per case: ");
             if (applicationName != null) {
                 text.append(String.format("%s %.1f ms, ", applicationName, 1000 * application / n));
             }
-            return text.append(String.format("%s %.1f ms, PostgreSQL %.1f ms; total %.1f ms", selfName, 1000 * self / n,
-                    1000 * postgres / n, 1000 * total() / n)).toString();
+            text.append(String.format("%s %.1f ms, PostgreSQL %.1f ms; total %.1f ms", selfName, 1000 * self / n,
+                    1000 * postgres / n, 1000 * total() / n));
+            double engineJvm = applicationName != null ? application : self;
+            double grouped = engineThreads.values().stream().mapToDouble(Double::doubleValue).sum();
+            StringJoiner groups = new StringJoiner(", ", "\n  of which, in the " + (applicationName != null ? applicationName : selfName)
+                    + "'s threads: ", "");
+            engineThreads.forEach((group, seconds) -> groups.add(String.format("%s %.1f ms", group, 1000 * seconds / n)));
+            groups.add(String.format("other %.1f ms", 1000 * (engineJvm - grouped) / n));
+            return text.append(groups).toString();
         }
     }
 
@@ -48,8 +75,30 @@ final class CpuMeter {
     }
 
     Reading read() {
-        return new Reading(applicationPid < 0 ? 0 : seconds(applicationPid), seconds(ProcessHandle.current().pid()),
-                postgres());
+        long self = ProcessHandle.current().pid();
+        return new Reading(applicationPid < 0 ? 0 : seconds(applicationPid), seconds(self), postgres(),
+                threads(applicationPid < 0 ? self : applicationPid));
+    }
+
+    /** CPU seconds of the process's live threads per group of {@link #THREADS}. */
+    private static Map<String, Double> threads(long pid) {
+        Map<String, Double> groups = new LinkedHashMap<>();
+        THREADS.keySet().forEach(group -> groups.put(group, 0.0));
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                String[] stat = stat(task.resolve("stat"));
+                if (stat != null) {
+                    THREADS.forEach((group, prefixes) -> {
+                        if (prefixes.stream().anyMatch(stat[0]::startsWith)) {
+                            groups.merge(group, (Long.parseLong(stat[12]) + Long.parseLong(stat[13])) / TICKS, Double::sum);
+                        }
+                    });
+                }
+            });
+        } catch (IOException | RuntimeException noProc) {
+            // no /proc: no split
+        }
+        return groups;
     }
 
     private static double postgres() {
