@@ -81,7 +81,7 @@ final class Benchmark {
                 out.add(String.format("RATIO KS Flow / bare engine throughput: %.2f", ratio()));
                 if (mix != null && mix.cpu().total() > 0) {
                     out.add(String.format("ratio of CPU per case, bare engine / KS Flow (all processes): %.2f",
-                            baseline.cpu().total() / Math.max(1, baseline.finished()) / (mix.cpu().total() / Math.max(1, mix.completed()))));
+                            baseline.cpu().totalPerCase(baseline.finished()) / mix.cpu().totalPerCase(mix.completed())));
                 }
             }
             if (!load.isEmpty()) {

@@ -48,6 +48,10 @@ final class CpuMeter {
             return application + self + postgres;
         }
 
+        double totalPerCase(int cases) {
+            return total() / Math.max(1, cases);
+        }
+
         /** Milliseconds of CPU per case, per process, and in the engine's JVM per group of threads. */
         String perCase(int cases, String applicationName, String selfName) {
             double n = Math.max(1, cases);
@@ -56,7 +60,7 @@ final class CpuMeter {
                 text.append(String.format("%s %.1f ms, ", applicationName, 1000 * application / n));
             }
             text.append(String.format("%s %.1f ms, PostgreSQL %.1f ms; total %.1f ms", selfName, 1000 * self / n,
-                    1000 * postgres / n, 1000 * total() / n));
+                    1000 * postgres / n, 1000 * totalPerCase(cases)));
             double engineJvm = applicationName != null ? application : self;
             double grouped = engineThreads.values().stream().mapToDouble(Double::doubleValue).sum();
             StringJoiner groups = new StringJoiner(", ", "\n  of which, in the " + (applicationName != null ? applicationName : selfName)
@@ -90,7 +94,7 @@ final class CpuMeter {
                 if (stat != null) {
                     THREADS.forEach((group, prefixes) -> {
                         if (prefixes.stream().anyMatch(stat[0]::startsWith)) {
-                            groups.merge(group, (Long.parseLong(stat[12]) + Long.parseLong(stat[13])) / TICKS, Double::sum);
+                            groups.merge(group, ticks(stat, 12) / TICKS, Double::sum);
                         }
                     });
                 }
@@ -116,15 +120,19 @@ final class CpuMeter {
         if (stat == null || !stat[0].equals("postgres")) {
             return 0;
         }
-        double own = (Long.parseLong(stat[12]) + Long.parseLong(stat[13])) / TICKS;
         String[] parent = stat(Path.of("/proc", stat[2], "stat"));
         boolean postmaster = parent == null || !parent[0].equals("postgres");
-        return postmaster ? own + (Long.parseLong(stat[14]) + Long.parseLong(stat[15])) / TICKS : own;
+        return (ticks(stat, 12) + (postmaster ? ticks(stat, 14) : 0)) / TICKS;
     }
 
     private static double seconds(long pid) {
         String[] stat = stat(Path.of("/proc", Long.toString(pid), "stat"));
-        return stat == null ? 0 : (Long.parseLong(stat[12]) + Long.parseLong(stat[13])) / TICKS;
+        return stat == null ? 0 : ticks(stat, 12) / TICKS;
+    }
+
+    /** User plus system time from {@code from}: 12 for the process's own, 14 for its ended children's. */
+    private static long ticks(String[] stat, int from) {
+        return Long.parseLong(stat[from]) + Long.parseLong(stat[from + 1]);
     }
 
     /**
