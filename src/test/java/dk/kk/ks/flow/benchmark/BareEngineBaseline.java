@@ -52,6 +52,9 @@ import dk.kk.ks.flow.support.TestClock;
 final class BareEngineBaseline {
 
     private static final Pattern DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
+    /** The business keys' prefixes: the warm-up's cases, and the measured ones. */
+    private static final String WARM_UP = "WARMUP";
+    private static final String MEASURED = "BASELINE";
 
     /** What the bare engine did: how many instances of each process started and finished, and how fast. */
     record Result(int started, Map<String, Integer> startedByKey, Map<String, Integer> finishedByKey,
@@ -74,36 +77,27 @@ final class BareEngineBaseline {
         this.projectDir = projectDir;
     }
 
-    /** Starts every case with {@code clients} threads and waits until all have ended or the timeout passes. */
-    Result run(List<RecordedCase> cases, int clients, Duration timeout) throws IOException, InterruptedException {
+    /**
+     * Starts every case with {@code clients} threads and waits until all have ended or the timeout passes. First, not
+     * measured, {@code warmUp} cases (the recorded ones again, from the first) run to their end the same way.
+     */
+    Result run(List<RecordedCase> cases, int warmUp, int clients, Duration timeout) throws IOException, InterruptedException {
         Map<String, Map<String, JsonNode>> calledVariables = new ConcurrentHashMap<>();
         ProcessEngine engine = engine(calledVariables);
         try {
             deploy(engine);
+            if (warmUp > 0 && !cases.isEmpty()) {
+                List<RecordedCase> warmUpCases = new ArrayList<>();
+                for (int i = 0; i < warmUp; i++) {
+                    warmUpCases.add(cases.get(i % cases.size()));
+                }
+                startAndAwait(engine, warmUpCases, WARM_UP, calledVariables, clients, timeout);
+            }
             long statementsBefore = StatementCounting.count();
             CpuMeter cpuMeter = new CpuMeter(-1);
             CpuMeter.Reading cpuBefore = cpuMeter.read();
             long started = TestClock.clock().millis(); // the engine's clock, which the cases' end times are on
-            ExecutorService starters = Executors.newFixedThreadPool(clients);
-            Map<String, Integer> startedByKey = new TreeMap<>();
-            for (int i = 0; i < cases.size(); i++) {
-                RecordedCase recorded = cases.get(i);
-                String businessKey = "BASELINE" + i;
-                recorded.called().forEach((processKey, variables) -> calledVariables.put(businessKey + "/" + processKey, variables));
-                startedByKey.merge(recorded.processKey(), 1, Integer::sum);
-                starters.submit(() -> engine.getRuntimeService().startProcessInstanceByKey(recorded.processKey(), businessKey,
-                        RecordedCase.typed(recorded.variables())));
-            }
-            Thread caseworker = new Thread(() -> workUntilInterrupted(engine), "baseline-caseworker");
-            caseworker.start();
-            starters.shutdown();
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline && finished(engine) < cases.size()) {
-                Thread.sleep(200);
-            }
-            caseworker.interrupt();
-            caseworker.join();
-            starters.awaitTermination(1, TimeUnit.MINUTES);
+            Map<String, Integer> startedByKey = startAndAwait(engine, cases, MEASURED, calledVariables, clients, timeout);
             long statements = StatementCounting.count() - statementsBefore;
             return result(engine, started, startedByKey, statements, cpuMeter.read().minus(cpuBefore));
         } finally {
@@ -111,8 +105,36 @@ final class BareEngineBaseline {
         }
     }
 
-    private static long finished(ProcessEngine engine) {
-        return engine.getHistoryService().createHistoricProcessInstanceQuery().rootProcessInstances().finished().count();
+    /** Starts the cases under the business keys {@code prefix0, prefix1, ...} and waits until they have ended (or the timeout). */
+    private static Map<String, Integer> startAndAwait(ProcessEngine engine, List<RecordedCase> cases, String prefix,
+                                                      Map<String, Map<String, JsonNode>> calledVariables, int clients,
+                                                      Duration timeout) throws InterruptedException {
+        ExecutorService starters = Executors.newFixedThreadPool(clients);
+        Map<String, Integer> startedByKey = new TreeMap<>();
+        for (int i = 0; i < cases.size(); i++) {
+            RecordedCase recorded = cases.get(i);
+            String businessKey = prefix + i;
+            recorded.called().forEach((processKey, variables) -> calledVariables.put(businessKey + "/" + processKey, variables));
+            startedByKey.merge(recorded.processKey(), 1, Integer::sum);
+            starters.submit(() -> engine.getRuntimeService().startProcessInstanceByKey(recorded.processKey(), businessKey,
+                    RecordedCase.typed(recorded.variables())));
+        }
+        Thread caseworker = new Thread(() -> workUntilInterrupted(engine), "baseline-caseworker");
+        caseworker.start();
+        starters.shutdown();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && finished(engine, prefix) < cases.size()) {
+            Thread.sleep(200);
+        }
+        caseworker.interrupt();
+        caseworker.join();
+        starters.awaitTermination(1, TimeUnit.MINUTES);
+        return startedByKey;
+    }
+
+    private static long finished(ProcessEngine engine, String prefix) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().rootProcessInstances().finished()
+                .processInstanceBusinessKeyLike(prefix + "%").count();
     }
 
     /** The simulated caseworker of the bare engine: completes every open task and delivers every awaited message. */
@@ -156,7 +178,8 @@ final class BareEngineBaseline {
         int page = 1000;
         for (int first = 0; ; first += page) {
             List<HistoricProcessInstance> instances = engine.getHistoryService().createHistoricProcessInstanceQuery()
-                    .rootProcessInstances().finished().orderByProcessInstanceId().asc().listPage(first, page);
+                    .rootProcessInstances().finished().processInstanceBusinessKeyLike(MEASURED + "%")
+                    .orderByProcessInstanceId().asc().listPage(first, page);
             for (HistoricProcessInstance instance : instances) {
                 durations.computeIfAbsent(instance.getProcessDefinitionKey(), key -> new ArrayList<>()).add(instance.getDurationInMillis());
                 lastEnd = Math.max(lastEnd, instance.getEndTime().getTime());

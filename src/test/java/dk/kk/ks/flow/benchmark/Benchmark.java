@@ -17,8 +17,12 @@ import dk.kk.ks.flow.support.load.CaseMix;
  */
 final class Benchmark {
 
-    /** What to run; {@code count} 0 skips the mix (and so the baseline), an empty {@code rates} the load test. */
-    record Options(int count, long seed, int clients, Database database, boolean baseline, int recordPerType,
+    /**
+     * What to run; {@code count} 0 skips the mix (and so the baseline), an empty {@code rates} the load test.
+     * {@code warmUp} cases of the same mix run to their end first on each side, not measured: the JIT compiler's work
+     * of the first minutes is a cost of starting, not of a case.
+     */
+    record Options(int count, int warmUp, long seed, int clients, Database database, boolean baseline, int recordPerType,
                    List<Integer> rates, int seconds, Path jfr, Duration timeout, List<String> appArguments) {
     }
 
@@ -54,8 +58,10 @@ final class Benchmark {
                     System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
                     options.database().postgres() ? "PostgreSQL" : "H2 in memory"));
             if (mix != null) {
-                out.add(String.format("KS Flow: %d of %d cases ended in %.1f s: %.1f cases/s end to end (%d intake clients, %d intake errors)",
-                        mix.completed(), mix.count(), mix.seconds(), mix.casesPerSecond(), options.clients(), mix.intakeErrors()));
+                out.add(String.format("KS Flow: %d of %d cases ended in %.1f s: %.1f cases/s end to end (%d intake clients, %d intake errors)"
+                                + "; before them, not measured, a warm-up of %d cases on each side",
+                        mix.completed(), mix.count(), mix.seconds(), mix.casesPerSecond(), options.clients(), mix.intakeErrors(),
+                        options.warmUp()));
                 out.add("intake latency: " + mix.intake().summary());
                 out.add(String.format("SQL statements per case: %.1f (every statement the application sent, over the run)",
                         (double) mix.statements() / Math.max(1, mix.completed())));
@@ -82,6 +88,9 @@ final class Benchmark {
                 if (mix != null && mix.cpu().total() > 0) {
                     out.add(String.format("ratio of CPU per case, bare engine / KS Flow (all processes): %.2f",
                             baseline.cpu().totalPerCase(baseline.finished()) / mix.cpu().totalPerCase(mix.completed())));
+                    out.add(String.format("the same without the engine JVM's JIT compiler threads: %.1f ms / %.1f ms = %.2f",
+                            1000 * baseline.cpu().compiledPerCase(baseline.finished()), 1000 * mix.cpu().compiledPerCase(mix.completed()),
+                            baseline.cpu().compiledPerCase(baseline.finished()) / mix.cpu().compiledPerCase(mix.completed())));
                 }
             }
             if (!load.isEmpty()) {
@@ -105,6 +114,9 @@ final class Benchmark {
         try (AppProcess app = AppProcess.start("ksflow", options.database().fresh("ksflow_bench"), options.database(), options.jfr(),
                 options.appArguments())) {
             if (options.count() > 0) {
+                if (options.warmUp() > 0) {
+                    new MixRun(app).run(new CaseMix(options.seed(), "WARM", 1, options.warmUp()), options.clients(), options.timeout(), 0);
+                }
                 mix = new MixRun(app).run(new CaseMix(options.seed(), "BENCH", 1, options.count()), options.clients(),
                         options.timeout(), options.recordPerType());
             }
@@ -119,7 +131,8 @@ final class Benchmark {
         }
         BareEngineBaseline.Result baseline = null;
         if (options.baseline() && mix != null) {
-            baseline = new BareEngineBaseline(options.database(), Path.of("")).run(mix.recorded(), options.clients(), options.timeout());
+            baseline = new BareEngineBaseline(options.database(), Path.of("")).run(mix.recorded(), options.warmUp(), options.clients(),
+                    options.timeout());
         }
         return new Report(options, mix, baseline, load);
     }

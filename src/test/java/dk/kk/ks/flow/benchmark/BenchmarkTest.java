@@ -27,14 +27,14 @@ class BenchmarkTest {
     void everyCaseOfTheMixEndsOnKsFlowAndEveryReplayEndsOnTheBareEngine() throws Exception {
         Database database = Database.of("postgres".equals(System.getProperty("spring.profiles.active")) ? "postgres" : "h2");
 
-        Benchmark.Report report = Benchmark.run(new Benchmark.Options(30, 42, 4, database, true, 3, List.of(5), 5, null,
+        Benchmark.Report report = Benchmark.run(new Benchmark.Options(30, 10, 42, 4, database, true, 3, List.of(5), 5, null,
                 RUN_TIMEOUT, List.of()));
         LoggerFactory.getLogger(BenchmarkTest.class).info("Tiny benchmark:\n{}", report.text());
 
         MixRun.Result mix = report.mix();
         assertThat(mix.intakeErrors()).isZero();
         assertThat(mix.refusals()).isEmpty();
-        assertThat(mix.completed()).isEqualTo(30);
+        assertThat(mix.completed()).isEqualTo(30); // not the warm-up's cases
         assertThat(mix.completedByType()).isEqualTo(mix.countByType());
         assertThat(mix.countByType().keySet()).containsExactlyInAnyOrderElementsOf(CaseMix.YEARLY_VOLUMES.keySet());
         assertThat(mix.statements()).isPositive();
@@ -45,6 +45,7 @@ class BenchmarkTest {
         BareEngineBaseline.Result baseline = report.baseline();
         assertThat(baseline.incidents()).isZero();
         assertThat(baseline.finishedByKey()).isEqualTo(baseline.startedByKey()).hasSize(7);
+        assertThat(baseline.finished()).isEqualTo(30); // the warm-up's instances ended too, and are not counted
         assertThat(baseline.seconds()).isPositive().isLessThan(RUN_TIMEOUT.toSeconds());
         assertThat(report.ratio()).isPositive();
 
@@ -56,6 +57,7 @@ class BenchmarkTest {
             assertThat(mix.cpu().engineThreads().get("HTTP")).isPositive();
             assertThat(baseline.cpu().self()).isPositive();
             assertThat(baseline.cpu().engineThreads().get("job executor")).isPositive().isLessThan(baseline.cpu().self());
+            assertThat(mix.cpu().compiledPerCase(30)).isPositive().isLessThan(mix.cpu().totalPerCase(30));
             if (database.postgres()) {
                 assertThat(mix.cpu().postgres()).isPositive();
                 assertThat(baseline.cpu().postgres()).isPositive();
@@ -74,6 +76,7 @@ class BenchmarkTest {
         });
         assertThat(report.text()).contains(CaseMix.YEARLY_VOLUMES.keySet())
                 .contains("RATIO KS Flow / bare engine throughput", "RATIO that rate / bare engine throughput", "per intake request", "p99",
-                        "CPU per case", "ratio of CPU per case");
+                        "CPU per case", "ratio of CPU per case",
+                        "without the engine JVM's JIT compiler threads", "a warm-up of 10 cases");
     }
 }

@@ -23,11 +23,12 @@ final class CpuMeter {
 
     /** The JVM's threads by what they do, from their names (Linux keeps the first 15 characters). */
     private static final Map<String, List<String>> THREADS = new LinkedHashMap<>();
+    private static final String JIT = "JIT compiler";
 
     static {
         THREADS.put("job executor", List.of("camundaTaskExec", "JobExecutor[", "baseline-jobs"));
         THREADS.put("HTTP", List.of("http-nio-"));
-        THREADS.put("JIT compiler", List.of("C1 CompilerThre", "C2 CompilerThre"));
+        THREADS.put(JIT, List.of("C1 CompilerThre", "C2 CompilerThre"));
         THREADS.put("GC", List.of("GC Thread", "G1 ", "VM Thread"));
     }
 
@@ -50,6 +51,14 @@ final class CpuMeter {
 
         double totalPerCase(int cases) {
             return total() / Math.max(1, cases);
+        }
+
+        /**
+         * Per case, without the engine JVM's JIT compiler threads: what a case costs once that JVM has compiled its
+         * code, which after a warm-up of minutes it is still doing.
+         */
+        double compiledPerCase(int cases) {
+            return (total() - engineThreads.getOrDefault(JIT, 0.0)) / Math.max(1, cases);
         }
 
         /** Milliseconds of CPU per case, per process, and in the engine's JVM per group of threads. */

@@ -75,6 +75,7 @@ final class MixRun {
         Caseworker caseworker = new Caseworker(client);
         Thread caseworkerThread = new Thread(() -> work(caseworker), "caseworker");
         ResourceSampler.Usage usage;
+        long endedBefore = endedCount(); // a warm-up's cases, ended before this run
         CpuMeter cpuMeter = new CpuMeter(app.pid());
         CpuMeter.Reading cpuBefore = cpuMeter.read();
         // On the clock the cases' end times are on (the application runs on the test clock)
@@ -101,7 +102,7 @@ final class MixRun {
             }
             intakeClients.shutdown();
             intakeClients.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            awaitEnded(typeByCase.size(), timeout);
+            awaitEnded(endedBefore + typeByCase.size(), timeout);
             caseworkerThread.interrupt();
             caseworkerThread.join();
             usage = sampler.usage();
@@ -147,18 +148,23 @@ final class MixRun {
         }
     }
 
-    private void awaitEnded(int cases, Duration timeout) throws InterruptedException {
+    /** Until {@code cases} root instances have ended in all, counting those of an earlier run on the same database. */
+    private void awaitEnded(long cases, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long ended = 0;
         while (System.nanoTime() < deadline) {
-            ended = client.getJson("/engine-rest/history/process-instance/count?finished=true&rootProcessInstances=true", "demo")
-                    .get("count").asLong();
+            ended = endedCount();
             if (ended >= cases) {
                 return;
             }
             Thread.sleep(1000);
         }
         log.warn("Timed out: {} of {} cases ended", ended, cases);
+    }
+
+    private long endedCount() {
+        return client.getJson("/engine-rest/history/process-instance/count?finished=true&rootProcessInstances=true", "demo")
+                .get("count").asLong();
     }
 
     private List<JsonNode> endedRootInstances() {
