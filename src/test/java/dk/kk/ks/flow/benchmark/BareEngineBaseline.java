@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -44,10 +45,10 @@ import dk.kk.ks.flow.support.TestClock;
 
 /**
  * The baseline: KS Flow's diagrams, decision tables and forms on a bare Camunda engine (its own database,
- * history level full, UUID ids, the job executor on with KS Flow's settings), every delegate and listener
- * a no-op, no external call, no HTTP. Each recorded KS Flow case is started again with the variables it ended
- * with (so the gateways take the same paths), user tasks are completed directly through the TaskService and
- * the hearing reply is delivered through the RuntimeService.
+ * history level full, UUID ids, the job executor on and the history removal-time strategy as KS Flow's
+ * application.yml sets them), every delegate and listener a no-op, no external call, no HTTP. Each recorded KS
+ * Flow case is started again with the variables it ended with (so the gateways take the same paths), user tasks
+ * are completed directly through the TaskService and the hearing reply is delivered through the RuntimeService.
  */
 final class BareEngineBaseline {
 
@@ -215,6 +216,7 @@ final class BareEngineBaseline {
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setDatabaseSchemaUpdate("true");
         configuration.setHistory("full");
+        configuration.setHistoryRemovalTimeStrategy(removalTimeStrategyAsKsFlows());
         configuration.setDefaultSerializationFormat("application/json");
         configuration.setProcessEnginePlugins(new ArrayList<>(List.of(new SpinProcessEnginePlugin())));
         configuration.setJobExecutor(jobExecutorAsKsFlows());
@@ -234,12 +236,7 @@ final class BareEngineBaseline {
     /** The job executor with the settings of KS Flow's application.yml ({@code camunda.bpm.job-execution}). */
     @SuppressWarnings("unchecked")
     private DefaultJobExecutor jobExecutorAsKsFlows() throws IOException {
-        Map<String, Object> yaml;
-        try (InputStream in = Files.newInputStream(projectDir.resolve("src/main/resources/application.yml"))) {
-            yaml = new Yaml().load(in);
-        }
-        Map<String, Object> settings = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) yaml.get("camunda"))
-                .get("bpm")).get("job-execution");
+        Map<String, Object> settings = (Map<String, Object>) camundaSettings().get("job-execution");
         DefaultJobExecutor jobExecutor = new DefaultJobExecutor() {
             @Override
             protected void startExecutingJobs() {
@@ -265,6 +262,24 @@ final class BareEngineBaseline {
             }
         });
         return jobExecutor;
+    }
+
+    /** {@code camunda.bpm} of KS Flow's application.yml. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> camundaSettings() throws IOException {
+        try (InputStream in = Files.newInputStream(projectDir.resolve("src/main/resources/application.yml"))) {
+            Map<String, Object> yaml = new Yaml().load(in);
+            return (Map<String, Object>) ((Map<String, Object>) yaml.get("camunda")).get("bpm");
+        }
+    }
+
+    /** KS Flow's {@code history-removal-time-strategy} (application.yml, generic properties), or Camunda's default. */
+    @SuppressWarnings("unchecked")
+    private String removalTimeStrategyAsKsFlows() throws IOException {
+        Map<String, Object> generic = (Map<String, Object>) ((Map<String, Object>) camundaSettings().get("generic-properties"))
+                .get("properties");
+        Object strategy = generic.get("history-removal-time-strategy");
+        return strategy == null ? ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_END : strategy.toString();
     }
 
     /**
