@@ -13,19 +13,25 @@ public final class Var<T> {
 
     private final String name;
     private final Class<?> type;
+    /** For a list, the type of each element; else null. */
+    private final Class<?> elementType;
 
-    private Var(String name, Class<?> type) {
+    private Var(String name, Class<?> type, Class<?> elementType) {
         this.name = name;
         this.type = type;
+        this.elementType = elementType;
     }
 
     public static <T> Var<T> of(String name, Class<T> type) {
-        return new Var<>(name, type);
+        return new Var<>(name, type, null);
     }
 
-    /** A list of strings, stored as JSON. */
+    /**
+     * A list of strings, stored as JSON. Reading it checks every element, so a list someone with the right to
+     * change variables filled with numbers or objects is refused by name, not a ClassCastException further on.
+     */
     public static Var<List<String>> stringList(String name) {
-        return new Var<>(name, List.class);
+        return new Var<>(name, List.class, String.class);
     }
 
     public String name() {
@@ -66,6 +72,15 @@ public final class Var<T> {
         if (!type.isInstance(value)) {
             throw new IllegalStateException("Process variable '" + name + "' is a " + value.getClass().getSimpleName()
                     + ", expected " + type.getSimpleName());
+        }
+        if (elementType != null) {
+            for (Object element : (List<?>) value) {
+                if (!elementType.isInstance(element)) {
+                    throw new IllegalStateException("Process variable '" + name + "' holds a "
+                            + (element == null ? "null" : element.getClass().getSimpleName()) + ", expected a list of "
+                            + elementType.getSimpleName());
+                }
+            }
         }
         return (T) value;
     }
