@@ -27,8 +27,9 @@ public final class Var<T> {
     }
 
     /**
-     * A list of strings, stored as JSON. Reading it checks every element, so a list someone with the right to
-     * change variables filled with numbers or objects is refused by name, not a ClassCastException further on.
+     * A list of strings, stored as JSON. A delegate reading it ({@link #get}) checks every element, so a list someone
+     * with the right to change variables filled with numbers or objects is refused by name, not a ClassCastException
+     * further on.
      */
     public static Var<List<String>> stringList(String name) {
         return new Var<>(name, List.class, String.class);
@@ -52,8 +53,17 @@ public final class Var<T> {
         return value;
     }
 
+    /**
+     * From a variable map, as a view or a summary reads a case (the CaseView, a work note). Lenient with a list of
+     * texts that someone changed to hold other values: each element is shown as text, so one changed case does not
+     * make a lookup fail. Delegates read through {@link #get} and {@link #require}, which refuse it.
+     */
     public T from(Map<String, ?> variables) {
-        return cast(variables.get(name));
+        Object value = variables.get(name);
+        if (elementType == String.class && value instanceof List<?> list) {
+            value = list.stream().map(String::valueOf).toList();
+        }
+        return cast(value);
     }
 
     public void set(VariableScope scope, T value) {

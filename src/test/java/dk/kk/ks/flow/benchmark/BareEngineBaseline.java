@@ -93,6 +93,9 @@ final class BareEngineBaseline {
                     warmUpCases.add(cases.get(i % cases.size()));
                 }
                 startAndAwait(engine, warmUpCases, WARM_UP, calledVariables, clients, timeout);
+                if (finished(engine, WARM_UP) < warmUp) {
+                    throw new IllegalStateException("The bare engine's warm-up did not end: " + finished(engine, WARM_UP) + " of " + warmUp);
+                }
             }
             long statementsBefore = StatementCounting.count();
             CpuMeter cpuMeter = new CpuMeter(-1);

@@ -115,7 +115,12 @@ final class Benchmark {
                 options.appArguments())) {
             if (options.count() > 0) {
                 if (options.warmUp() > 0) {
-                    new MixRun(app).run(new CaseMix(options.seed(), "WARM", 1, options.warmUp()), options.clients(), options.timeout(), 0);
+                    MixRun.Result warmUp = new MixRun(app).run(new CaseMix(options.seed(), "WARM", 1, options.warmUp()),
+                            options.clients(), options.timeout(), 0);
+                    if (warmUp.completed() < options.warmUp()) {
+                        // its work would run on into the measured cases' figures
+                        throw new IllegalStateException("The warm-up did not end: " + warmUp.completed() + " of " + options.warmUp());
+                    }
                 }
                 mix = new MixRun(app).run(new CaseMix(options.seed(), "BENCH", 1, options.count()), options.clients(),
                         options.timeout(), options.recordPerType());

@@ -27,8 +27,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * History is kept 730 days, then the nightly cleanup removes it (personal data is not kept longer than needed).
  * An integration test, so it runs on PostgreSQL too: two payouts run end to end, one with the engine's clock
- * 800 days back, and the cleanup (run at once instead of waiting for its window) removes only that one. A running
- * case's history rows carry their removal time from the start.
+ * 800 days back, and the cleanup (run at once instead of waiting for its window) removes only that one.
  */
 class HistoryCleanupTest extends IntegrationTestCase {
 
@@ -67,23 +66,6 @@ class HistoryCleanupTest extends IntegrationTestCase {
         new CaseRecordsCleanup(jdbc, Clock.offset(clock, Duration.ofDays(2))).removeRecordsOfRemovedCases();
         assertThat(ownRows(old)).isZero();
         assertThat(ownRows(recent)).isPositive();
-    }
-
-    @Test
-    void aRunningCasesHistoryAlreadyCarriesItsRemovalTimeFromItsStart() {
-        // A payout over the approval limit waits for its approver: running, its history already says when it goes,
-        // so its end writes no history row a second time (application.yml, history-removal-time-strategy).
-        String caseId = createCase("invoice-payouts", payout(25_000.00)).getBody().caseId();
-        awaitStep(caseId, "Godkend udbetaling");
-
-        var instance = historyService.createHistoricProcessInstanceQuery().processInstanceId(caseId).singleResult();
-        Date removal = Date.from(instance.getStartTime().toInstant().plus(730, ChronoUnit.DAYS));
-        assertThat(instance.getEndTime()).isNull();
-        assertThat(instance.getRemovalTime()).isEqualTo(removal);
-        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(caseId).list())
-                .isNotEmpty().allSatisfy(activity -> assertThat(activity.getRemovalTime()).isEqualTo(removal));
-        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(caseId).list())
-                .isNotEmpty().allSatisfy(variable -> assertThat(variable.getRemovalTime()).isEqualTo(removal));
     }
 
     /** The case's rows in KS Flow's intake and four-eyes tables. */
