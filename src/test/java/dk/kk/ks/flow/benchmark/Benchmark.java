@@ -88,9 +88,10 @@ final class Benchmark {
                 if (mix != null && mix.cpu().total() > 0) {
                     out.add(String.format("ratio of CPU per case, bare engine / KS Flow (all processes): %.2f",
                             baseline.cpu().totalPerCase(baseline.finished()) / mix.cpu().totalPerCase(mix.completed())));
+                    double bare = baseline.cpu().compiledPerCase(baseline.finished());
+                    double ksFlow = mix.cpu().compiledPerCase(mix.completed());
                     out.add(String.format("the same without the engine JVM's JIT compiler threads: %.1f ms / %.1f ms = %.2f",
-                            1000 * baseline.cpu().compiledPerCase(baseline.finished()), 1000 * mix.cpu().compiledPerCase(mix.completed()),
-                            baseline.cpu().compiledPerCase(baseline.finished()) / mix.cpu().compiledPerCase(mix.completed())));
+                            1000 * bare, 1000 * ksFlow, bare / ksFlow));
                 }
             }
             if (!load.isEmpty()) {

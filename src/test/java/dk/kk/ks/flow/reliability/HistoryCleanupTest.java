@@ -81,20 +81,16 @@ class HistoryCleanupTest extends IntegrationTestCase {
     private String payoutEndedAt(Instant when) {
         ClockUtil.setCurrentTime(Date.from(when));
         try {
-            return awaitCompleted(createCase("invoice-payouts", payout(100.00)).getBody().caseId()).caseId();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("serviceNowRef", newServiceNowRef("RITM"));
+            body.put("debtorNumber", "100234");
+            body.put("payee", "Jens Hansen");
+            body.put("amount", 100.00);
+            body.put("reason", "Tilbagebetaling");
+            body.put("requestedBy", "anna");
+            return awaitCompleted(createCase("invoice-payouts", body).getBody().caseId()).caseId();
         } finally {
             TestClock.resetEngineClock();
         }
-    }
-
-    private static Map<String, Object> payout(double amount) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("serviceNowRef", newServiceNowRef("RITM"));
-        body.put("debtorNumber", "100234");
-        body.put("payee", "Jens Hansen");
-        body.put("amount", amount);
-        body.put("reason", "Tilbagebetaling");
-        body.put("requestedBy", "anna");
-        return body;
     }
 }
