@@ -89,14 +89,14 @@ public class CaseViews {
     }
 
     private CaseView view(String caseId, CaseType<?> caseType, String businessKey, boolean ended) {
-        List<String> instanceTree = ended ? List.of(caseId) : activeInstanceTree(caseId);
-        boolean incident = !ended && instanceTree.stream()
+        // Steps before variables: a job commits both together, so variables read after the steps are
+        // never older than the steps (the other order could show a new step with the previous variables).
+        Progress progress = ended ? new Progress(List.of(caseId), List.of()) : progress(caseId);
+        boolean incident = !ended && progress.instanceTree().stream()
                 .anyMatch(id -> runtimeService.createIncidentQuery().processInstanceId(id).count() > 0);
         CaseView.Status status = incident ? CaseView.Status.INCIDENT
                 : ended ? CaseView.Status.COMPLETED : CaseView.Status.ACTIVE;
-        // Steps before variables: a job commits both together, so variables read after the steps are
-        // never older than the steps (the other order could show a new step with the previous variables).
-        List<String> steps = ended ? List.of() : currentSteps(instanceTree);
+        List<String> steps = progress.steps();
         Map<String, Object> variables = variables(caseId);
         List<String> reasons = CaseVariables.REASONS.from(variables);
         return new CaseView(caseId,
@@ -129,28 +129,32 @@ public class CaseViews {
         return variable.getValue();
     }
 
-    /** The case and the running processes it called (call activities), depth first. */
-    private List<String> activeInstanceTree(String caseId) {
-        List<String> ids = new ArrayList<>();
-        ids.add(caseId);
-        for (int i = 0; i < ids.size(); i++) {
-            for (ProcessInstance child : runtimeService.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()) {
-                ids.add(child.getId());
-            }
-        }
-        return ids;
+    /** A running case's instance tree (the case and the processes it called and that still run) and its current steps. */
+    private record Progress(List<String> instanceTree, List<String> steps) {
     }
 
-    private List<String> currentSteps(List<String> instanceTree) {
+    /**
+     * Walks the case and the processes its running call activities called, in the order they were reached, and
+     * collects the named wait states they stand in. One query per instance, on the history's unfinished activities:
+     * a running call activity names the process it called, so no query over the runtime's executions is needed
+     * (that one, a sub-select over every running execution, cost 4.6 ms on PostgreSQL with a few thousand cases
+     * running: README "Ydeevne").
+     */
+    private Progress progress(String caseId) {
+        List<String> ids = new ArrayList<>();
         Set<String> steps = new LinkedHashSet<>();
-        for (String id : instanceTree) {
+        ids.add(caseId);
+        for (int i = 0; i < ids.size(); i++) {
             for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
-                    .processInstanceId(id).unfinished().orderByHistoricActivityInstanceStartTime().asc().list()) {
+                    .processInstanceId(ids.get(i)).unfinished().orderByHistoricActivityInstanceStartTime().asc().list()) {
                 if (WAIT_STATES.contains(activity.getActivityType()) && activity.getActivityName() != null) {
                     steps.add(activity.getActivityName());
                 }
+                if (activity.getCalledProcessInstanceId() != null && !ids.contains(activity.getCalledProcessInstanceId())) {
+                    ids.add(activity.getCalledProcessInstanceId());
+                }
             }
         }
-        return List.copyOf(steps);
+        return new Progress(List.copyOf(ids), List.copyOf(steps));
     }
 }
