@@ -15,7 +15,7 @@ import dk.kk.ks.flow.support.ProcessTestCase;
 
 /**
  * A case's view follows the processes its call activities called: their wait states are the case's current steps,
- * and an incident in one of them is the case's incident. No shipped diagram calls another process today, but a
+ * and an incident in one of them is the case's incident (the engine copies it onto the calls, up to the case). No shipped diagram calls another process today, but a
  * process owner may model one (the resignation can be called), so a changed posting diagram calls a small
  * process before its review.
  */
@@ -73,6 +73,9 @@ class CaseViewsTest extends ProcessTestCase {
         ProcessInstance caseInstance = runtimeService.startProcessInstanceByKey(
                 caseTypes.byName("postings").orElseThrow().processKey(), "RITM0000901");
 
+        // The intake's answer (from the instance just started) and a later lookup (from the history) alike
+        CaseView answer = caseViews.viewOfStarted(caseInstance, caseTypes.byName("postings").orElseThrow());
+        assertThat(answer.currentSteps()).containsExactlyInAnyOrder("Underprocessens opgave", "Venter på svar");
         CaseView view = caseViews.view(caseInstance.getId());
         assertThat(view.status()).isEqualTo(CaseView.Status.ACTIVE);
         assertThat(view.currentSteps()).containsExactlyInAnyOrder("Underprocessens opgave", "Venter på svar");
