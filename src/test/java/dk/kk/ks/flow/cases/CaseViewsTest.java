@@ -15,9 +15,9 @@ import dk.kk.ks.flow.support.ProcessTestCase;
 
 /**
  * A case's view follows the processes its call activities called: their wait states are the case's current steps,
- * and an incident in one of them is the case's incident (the engine copies it onto the calls, up to the case). No shipped diagram calls another process today, but a
- * process owner may model one (the resignation can be called), so a changed posting diagram calls a small
- * process before its review.
+ * and an incident in one of them is the case's incident (the engine copies it onto the calls, up to the case). No
+ * shipped diagram calls another process today, but a process owner may model one (the resignation can be called),
+ * so a changed posting diagram calls a small process before its review.
  */
 class CaseViewsTest extends ProcessTestCase {
 
@@ -33,8 +33,7 @@ class CaseViewsTest extends ProcessTestCase {
 
     @BeforeEach
     void deployACaseThatCallsAProcess() {
-        String caseProcess = caseTypes.byName("postings").orElseThrow().processKey();
-        BpmnModelInstance caller = Bpmn.createExecutableProcess(caseProcess).camundaHistoryTimeToLive(1)
+        BpmnModelInstance caller = Bpmn.createExecutableProcess(postings().processKey()).camundaHistoryTimeToLive(1)
                 .startEvent()
                 .callActivity("Call_Child").name("Kald underproces").calledElement(CHILD)
                 .userTask("Task_Review").name("Efter underprocessen")
@@ -70,11 +69,10 @@ class CaseViewsTest extends ProcessTestCase {
 
     @Test
     void theStepsAndIncidentsOfCalledProcessesAreTheCases() {
-        ProcessInstance caseInstance = runtimeService.startProcessInstanceByKey(
-                caseTypes.byName("postings").orElseThrow().processKey(), "RITM0000901");
+        ProcessInstance caseInstance = runtimeService.startProcessInstanceByKey(postings().processKey(), "RITM0000901");
 
         // The intake's answer (from the instance just started) and a later lookup (from the history) alike
-        CaseView answer = caseViews.viewOfStarted(caseInstance, caseTypes.byName("postings").orElseThrow());
+        CaseView answer = caseViews.viewOfStarted(caseInstance, postings());
         assertThat(answer.currentSteps()).containsExactlyInAnyOrder("Underprocessens opgave", "Venter på svar");
         CaseView view = caseViews.view(caseInstance.getId());
         assertThat(view.status()).isEqualTo(CaseView.Status.ACTIVE);
@@ -93,5 +91,9 @@ class CaseViewsTest extends ProcessTestCase {
         CaseView afterChild = caseViews.view(caseInstance.getId());
         assertThat(afterChild.status()).isEqualTo(CaseView.Status.ACTIVE);
         assertThat(afterChild.currentSteps()).containsExactly("Efter underprocessen");
+    }
+
+    private CaseType<?> postings() {
+        return caseTypes.byName("postings").orElseThrow();
     }
 }
