@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -87,12 +87,13 @@ public class CaseCreation {
         return creation;
     }
 
-    private <R extends CaseRequest> ProcessInstance start(CaseType<R> caseType, R request, String hash) {
+    /** Starts the case; the answer holds its variables as the start left them, so the view need not read them back. */
+    private <R extends CaseRequest> ProcessInstanceWithVariables start(CaseType<R> caseType, R request, String hash) {
         Map<String, Object> variables = caseType.startVariables(request);
-        ProcessInstance instance = runtimeService.createProcessInstanceByKey(caseType.processKey())
+        ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(caseType.processKey())
                 .businessKey(request.serviceNowRef())
                 .setVariables(variables)
-                .execute();
+                .executeWithVariablesInReturn();
         records.insert(new IntakeRecords.IntakeRecord(caseType.name(), request.serviceNowRef(), hash, instance.getId()));
         return instance;
     }

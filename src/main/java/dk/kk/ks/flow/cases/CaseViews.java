@@ -12,8 +12,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -77,18 +79,21 @@ public class CaseViews {
 
     /**
      * The case just started, in the caller's transaction, by CaseCreation: what it knows of the instance is what
-     * the history would answer, so the view does not ask for it again.
+     * the history would answer, so the view does not ask for it again, nor for its variables: those the start
+     * returned are the case's own, as the start left them.
      */
-    CaseView viewOfStarted(ProcessInstance instance, CaseType<?> caseType) {
-        return view(instance.getId(), caseType, instance.getBusinessKey(), instance.isEnded());
+    CaseView viewOfStarted(ProcessInstanceWithVariables instance, CaseType<?> caseType) {
+        return view(instance.getId(), caseType, instance.getBusinessKey(), instance.isEnded(),
+                plainValues(instance.getVariables()));
     }
 
     private CaseView view(HistoricProcessInstance instance) {
         return view(instance.getId(), caseTypes.byProcessKey(instance.getProcessDefinitionKey()).orElseThrow(),
-                instance.getBusinessKey(), instance.getEndTime() != null);
+                instance.getBusinessKey(), instance.getEndTime() != null, null);
     }
 
-    private CaseView view(String caseId, CaseType<?> caseType, String businessKey, boolean ended) {
+    /** @param variables the case's variables when the caller has them; null: read from the history, after the steps */
+    private CaseView view(String caseId, CaseType<?> caseType, String businessKey, boolean ended, Map<String, Object> variables) {
         // Steps before variables: a job commits both together, so variables read after the steps are
         // never older than the steps (the other order could show a new step with the previous variables).
         List<String> steps = ended ? List.of() : currentSteps(caseId);
@@ -97,7 +102,9 @@ public class CaseViews {
         boolean incident = !ended && runtimeService.createIncidentQuery().processInstanceId(caseId).count() > 0;
         CaseView.Status status = incident ? CaseView.Status.INCIDENT
                 : ended ? CaseView.Status.COMPLETED : CaseView.Status.ACTIVE;
-        Map<String, Object> variables = variables(caseId);
+        if (variables == null) {
+            variables = variables(caseId);
+        }
         List<String> reasons = CaseVariables.REASONS.from(variables);
         return new CaseView(caseId,
                 caseType.name(),
@@ -127,6 +134,25 @@ public class CaseViews {
             return json.getValueSerialized();
         }
         return variable.getValue();
+    }
+
+    /**
+     * The variables as {@link #variables} reads them from the history, from the values a start returned: every one was
+     * set during the start, so the engine holds it as set (an object variable as its Java value); JSON variables as
+     * their text.
+     */
+    private static Map<String, Object> plainValues(VariableMap typed) {
+        Map<String, Object> variables = new HashMap<>();
+        for (String name : typed.keySet()) {
+            TypedValue value = typed.getValueTyped(name);
+            if (value instanceof SerializableValue json && "json".equals(value.getType().getName())) {
+                // Text unless a process set it from a Spin JSON node, which prints as its JSON text
+                variables.put(name, json.getValueSerialized() != null ? json.getValueSerialized() : String.valueOf(json.getValue()));
+            } else {
+                variables.put(name, value.getValue());
+            }
+        }
+        return variables;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +70,8 @@ class CaseViewsTest extends ProcessTestCase {
 
     @Test
     void theStepsAndIncidentsOfCalledProcessesAreTheCases() {
-        ProcessInstance caseInstance = runtimeService.startProcessInstanceByKey(postings().processKey(), "RITM0000901");
+        ProcessInstanceWithVariables caseInstance = runtimeService.createProcessInstanceByKey(postings().processKey())
+                .businessKey("RITM0000901").executeWithVariablesInReturn();
 
         // The intake's answer (from the instance just started) and a later lookup (from the history) alike
         CaseView answer = caseViews.viewOfStarted(caseInstance, postings());
