@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -101,6 +103,15 @@ final class AppProcess implements AutoCloseable {
             figures[i] = metric(IntakeProfile.PREFIX + "." + IntakeProfile.FIGURES[i], null);
         }
         return figures;
+    }
+
+    /** CPU seconds so far of the threads serving each kind of request ({@link IntakeProfile.Kind}). */
+    Map<IntakeProfile.Kind, Double> httpCpuSeconds() {
+        Map<IntakeProfile.Kind, Double> seconds = new EnumMap<>(IntakeProfile.Kind.class);
+        for (IntakeProfile.Kind kind : IntakeProfile.Kind.values()) {
+            seconds.put(kind, metric(IntakeProfile.CPU_BY_KIND, "kind:" + kind.tag()) / 1e9);
+        }
+        return seconds;
     }
 
     private void awaitUp(Duration timeout, Path log) throws InterruptedException {

@@ -67,6 +67,9 @@ final class Benchmark {
                         (double) mix.statements() / Math.max(1, mix.completed())));
                 out.add(mix.usage().summary());
                 out.add(mix.cpu().perCase(mix.completed(), "application", "load generator and caseworker"));
+                StringJoiner byKind = new StringJoiner(", ", "  of which, in the application's HTTP threads, serving (from the first filter on): ", "");
+                mix.httpCpu().forEach((kind, seconds) -> byKind.add(String.format("%s %.1f ms", kind.tag(), 1000 * seconds / Math.max(1, mix.completed()))));
+                out.add(byKind.toString());
                 out.add("caseworker refusals: " + mix.refusals().size());
                 out.add(String.format("%-30s %6s %6s %14s %14s", "case type", "cases", "ended", "median KS Flow",
                         baseline == null ? "" : "median bare"));
@@ -92,6 +95,9 @@ final class Benchmark {
                     double ksFlow = mix.cpu().compiledPerCase(mix.completed());
                     out.add(String.format("the same without the engine JVM's JIT compiler threads: %.1f ms / %.1f ms = %.2f",
                             1000 * bare, 1000 * ksFlow, bare / ksFlow));
+                    double ksFlowOwn = ksFlow - mix.httpCpu().getOrDefault(IntakeProfile.Kind.SANDBOX, 0.0) / Math.max(1, mix.completed());
+                    out.add(String.format("and also without serving the sandbox's simulators (the systems they stand in for run elsewhere): "
+                            + "%.1f ms / %.1f ms = %.2f", 1000 * bare, 1000 * ksFlowOwn, bare / ksFlowOwn));
                 }
             }
             if (!load.isEmpty()) {

@@ -58,6 +58,12 @@ class BenchmarkTest {
             assertThat(baseline.cpu().self()).isPositive();
             assertThat(baseline.cpu().engineThreads().get("job executor")).isPositive().isLessThan(baseline.cpu().self());
             assertThat(mix.cpu().compiledPerCase(30)).isPositive().isLessThan(mix.cpu().totalPerCase(30));
+            // The HTTP threads' CPU by request: the intake's, the connectors' calls to the simulators, the caseworker's
+            // REST calls; all within the application's JVM's CPU
+            assertThat(mix.httpCpu().get(IntakeProfile.Kind.INTAKE)).isPositive();
+            assertThat(mix.httpCpu().get(IntakeProfile.Kind.SANDBOX)).isPositive();
+            assertThat(mix.httpCpu().get(IntakeProfile.Kind.ENGINE_REST)).isPositive();
+            assertThat(mix.httpCpu().values().stream().mapToDouble(Double::doubleValue).sum()).isLessThan(mix.cpu().application());
             if (database.postgres()) {
                 assertThat(mix.cpu().postgres()).isPositive();
                 assertThat(baseline.cpu().postgres()).isPositive();
@@ -77,6 +83,7 @@ class BenchmarkTest {
         assertThat(report.text()).contains(CaseMix.YEARLY_VOLUMES.keySet())
                 .contains("RATIO KS Flow / bare engine throughput", "RATIO that rate / bare engine throughput", "per intake request", "p99",
                         "CPU per case", "ratio of CPU per case",
-                        "without the engine JVM's JIT compiler threads", "a warm-up of 10 cases");
+                        "without the engine JVM's JIT compiler threads", "a warm-up of 10 cases",
+                        "serving (from the first filter on): intake", "without serving the sandbox's simulators");
     }
 }

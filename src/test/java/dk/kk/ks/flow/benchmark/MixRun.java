@@ -42,7 +42,8 @@ final class MixRun {
     /** What the run measured; {@code recorded} holds, in intake order, one ended KS Flow case per case for the baseline. */
     record Result(int count, int intakeErrors, Map<String, Integer> countByType, Map<String, Integer> completedByType,
                   Map<String, Long> medianMillisByType, double seconds, Latencies intake, long statements,
-                  ResourceSampler.Usage usage, CpuMeter.Reading cpu, List<RecordedCase> recorded, List<String> refusals) {
+                  ResourceSampler.Usage usage, CpuMeter.Reading cpu, Map<IntakeProfile.Kind, Double> httpCpu,
+                  List<RecordedCase> recorded, List<String> refusals) {
 
         int completed() {
             return completedByType.values().stream().mapToInt(Integer::intValue).sum();
@@ -78,6 +79,7 @@ final class MixRun {
         long endedBefore = endedCount(); // a warm-up's cases, ended before this run
         CpuMeter cpuMeter = new CpuMeter(app.pid());
         CpuMeter.Reading cpuBefore = cpuMeter.read();
+        Map<IntakeProfile.Kind, Double> httpCpuBefore = app.httpCpuSeconds();
         // On the clock the cases' end times are on (the application runs on the test clock)
         long started = TestClock.clock().millis();
         try (ResourceSampler sampler = new ResourceSampler(app)) {
@@ -108,6 +110,8 @@ final class MixRun {
             usage = sampler.usage();
         }
         CpuMeter.Reading cpu = cpuMeter.read().minus(cpuBefore);
+        Map<IntakeProfile.Kind, Double> httpCpu = app.httpCpuSeconds();
+        httpCpuBefore.forEach((kind, before) -> httpCpu.merge(kind, -before, Double::sum));
         long statements = app.statements() - statementsBefore;
 
         Map<String, List<Long>> durations = new TreeMap<>();
@@ -128,7 +132,7 @@ final class MixRun {
             medians.put(type, BareEngineBaseline.median(list));
         });
         return new Result(cases.size(), intakeErrors.get(), countByType, completedByType, medians, (lastEnd - started) / 1000.0,
-                intake, statements, usage, cpu, recorded(caseIds, typeByCase, durations.keySet(), recordPerType), caseworker.refusals());
+                intake, statements, usage, cpu, httpCpu, recorded(caseIds, typeByCase, durations.keySet(), recordPerType), caseworker.refusals());
     }
 
     private void work(Caseworker caseworker) {
