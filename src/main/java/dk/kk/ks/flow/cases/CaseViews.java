@@ -137,20 +137,21 @@ public class CaseViews {
     }
 
     /**
-     * The variables as {@link #variables} reads them from the history, from the values a start returned: every one was
-     * set during the start, so the engine holds it as set (an object variable as its Java value); JSON variables as
-     * their text.
+     * The variables as {@link #variables} reads them from the history, from the values a start returned: JSON variables
+     * as their text (the engine writes it when it stores one, also one set as a Spin node), others as the values the
+     * start set, not read back through the engine's deserializer (the case types' and decision tables' values are texts,
+     * numbers, and lists and maps of texts, which read back the same). Transient variables are left out: the history
+     * never has them.
      */
     private static Map<String, Object> plainValues(VariableMap typed) {
         Map<String, Object> variables = new HashMap<>();
         for (String name : typed.keySet()) {
             TypedValue value = typed.getValueTyped(name);
-            if (value instanceof SerializableValue json && "json".equals(value.getType().getName())) {
-                // Text unless a process set it from a Spin JSON node, which prints as its JSON text
-                variables.put(name, json.getValueSerialized() != null ? json.getValueSerialized() : String.valueOf(json.getValue()));
-            } else {
-                variables.put(name, value.getValue());
+            if (value.isTransient()) {
+                continue;
             }
+            variables.put(name, value instanceof SerializableValue json && "json".equals(value.getType().getName())
+                    ? json.getValueSerialized() : value.getValue());
         }
         return variables;
     }

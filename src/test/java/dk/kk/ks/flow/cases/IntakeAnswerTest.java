@@ -48,13 +48,12 @@ class IntakeAnswerTest extends ProcessTestCase {
         CaseType<?> timesheets = caseTypes.byName("timesheets").orElseThrow();
         ProcessInstanceWithVariables started = runtimeService.createProcessInstanceByKey(timesheets.processKey())
                 .businessKey("RITM0000802")
-                // A JSON variable (its decimals kept as written), a text, a list of texts, a boolean and a null
+                // A JSON variable (its decimals kept as written), a text, a list of texts and a boolean
                 .setVariable("calculation", SpinValues.jsonValue("""
                         {"hourlyWage":250.00,"lines":[],"totals":{},"totalAmount":12.50,"warnings":["FUTURE_DATE"]}""").create())
                 .setVariable(CaseVariables.OUTCOME.name(), "REJECTED")
                 .setVariable(CaseVariables.REASONS.name(), new ArrayList<>(List.of("FUTURE_DATE", "REJECTED_BY_CASEWORKER")))
                 .setVariable("automatic", false)
-                .setVariable("kommentar", Variables.stringValue(null))
                 .executeWithVariablesInReturn();
 
         CaseView answer = caseViews.viewOfStarted(started, timesheets);
@@ -64,6 +63,20 @@ class IntakeAnswerTest extends ProcessTestCase {
         assertThat(answer.result()).containsEntry("totalAmount", new BigDecimal("12.50"))
                 .containsEntry("warnings", List.of("FUTURE_DATE"))
                 .containsEntry("automatic", false);
+        assertThat(answer).isEqualTo(caseViews.view(started.getId()));
+    }
+
+    @Test
+    void aTransientVariableIsNotInTheAnswerAsTheHistoryNeverHasIt() {
+        CaseType<?> timesheets = caseTypes.byName("timesheets").orElseThrow();
+        ProcessInstanceWithVariables started = runtimeService.createProcessInstanceByKey(timesheets.processKey())
+                .businessKey("RITM0000804")
+                .setVariable(CaseVariables.OUTCOME.name(), Variables.stringValue("REJECTED", true))
+                .executeWithVariablesInReturn();
+
+        CaseView answer = caseViews.viewOfStarted(started, timesheets);
+
+        assertThat(answer.outcome()).isNull();
         assertThat(answer).isEqualTo(caseViews.view(started.getId()));
     }
 
