@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  *     -Dexec.args="--count 10000 --rates 25,50,75,100 --seconds 60"
  * </pre>
  * Options: {@code --count} cases of the mix (0: none, and no baseline), {@code --warm-up} cases run first on each side
- * and not measured (default 1000), {@code --seed}, {@code --clients}
+ * and not measured (default 3000), {@code --seed}, {@code --clients}
  * concurrent intake clients, {@code --db postgres|h2}, {@code --baseline true|false}, {@code --rates} of the
  * intake load test (empty: none), {@code --seconds} per rate, {@code --jfr} a flight recording file,
  * {@code --timeout-minutes}, {@code --app-args} more Spring Boot arguments for the application, separated by
@@ -34,7 +34,7 @@ public final class BenchmarkCommand {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("--count", "10000", "--seed", "42", "--clients", "4", "--db", "postgres",
                 "--baseline", "true", "--rates", "", "--seconds", "60", "--jfr", "", "--timeout-minutes", "30", "--app-args", ""));
-        options.put("--warm-up", "1000");
+        options.put("--warm-up", "3000");
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("Unknown option " + args[i] + "; known: " + options.keySet());
