@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.variable.Variables;
@@ -45,53 +46,46 @@ class IntakeAnswerTest extends ProcessTestCase {
 
     @Test
     void theAnswerReadsEveryKindOfVariableAsTheHistoryDoes() {
-        CaseType<?> timesheets = caseTypes.byName("timesheets").orElseThrow();
-        ProcessInstanceWithVariables started = runtimeService.createProcessInstanceByKey(timesheets.processKey())
-                .businessKey("RITM0000802")
-                // A JSON variable (its decimals kept as written), a text, a list of texts and a boolean
-                .setVariable("calculation", SpinValues.jsonValue("""
-                        {"hourlyWage":250.00,"lines":[],"totals":{},"totalAmount":12.50,"warnings":["FUTURE_DATE"]}""").create())
-                .setVariable(CaseVariables.OUTCOME.name(), "REJECTED")
-                .setVariable(CaseVariables.REASONS.name(), new ArrayList<>(List.of("FUTURE_DATE", "REJECTED_BY_CASEWORKER")))
-                .setVariable("automatic", false)
-                .executeWithVariablesInReturn();
-
-        CaseView answer = caseViews.viewOfStarted(started, timesheets);
+        // A JSON variable (its decimals kept as written), a text, a list of texts and a boolean
+        CaseView answer = answerToATimesheetStartedWith("RITM0000802", Map.of(
+                "calculation", SpinValues.jsonValue("""
+                        {"hourlyWage":250.00,"lines":[],"totals":{},"totalAmount":12.50,"warnings":["FUTURE_DATE"]}""").create(),
+                CaseVariables.OUTCOME.name(), "REJECTED",
+                CaseVariables.REASONS.name(), new ArrayList<>(List.of("FUTURE_DATE", "REJECTED_BY_CASEWORKER")),
+                "automatic", false));
 
         assertThat(answer.outcome()).isEqualTo("REJECTED");
         assertThat(answer.reasons()).containsExactly("FUTURE_DATE", "REJECTED_BY_CASEWORKER");
         assertThat(answer.result()).containsEntry("totalAmount", new BigDecimal("12.50"))
                 .containsEntry("warnings", List.of("FUTURE_DATE"))
                 .containsEntry("automatic", false);
-        assertThat(answer).isEqualTo(caseViews.view(started.getId()));
     }
 
     @Test
     void aTransientVariableIsNotInTheAnswerAsTheHistoryNeverHasIt() {
-        CaseType<?> timesheets = caseTypes.byName("timesheets").orElseThrow();
-        ProcessInstanceWithVariables started = runtimeService.createProcessInstanceByKey(timesheets.processKey())
-                .businessKey("RITM0000804")
-                .setVariable(CaseVariables.OUTCOME.name(), Variables.stringValue("REJECTED", true))
-                .executeWithVariablesInReturn();
-
-        CaseView answer = caseViews.viewOfStarted(started, timesheets);
+        CaseView answer = answerToATimesheetStartedWith("RITM0000804",
+                Map.of(CaseVariables.OUTCOME.name(), Variables.stringValue("REJECTED", true)));
 
         assertThat(answer.outcome()).isNull();
-        assertThat(answer).isEqualTo(caseViews.view(started.getId()));
     }
 
     @Test
     void aJsonVariableSetAsASpinNodeReadsAsTheHistoryHasIt() {
+        CaseView answer = answerToATimesheetStartedWith("RITM0000803", Map.of("calculation", SpinValues.jsonValue(Spin.JSON("""
+                {"hourlyWage":250,"lines":[],"totals":{},"totalAmount":99,"warnings":[]}""")).create()));
+
+        assertThat(answer.result()).containsEntry("totalAmount", new BigDecimal("99"));
+    }
+
+    /** The intake's answer to a timesheet case started with these variables, once it is checked to equal a lookup. */
+    private CaseView answerToATimesheetStartedWith(String serviceNowRef, Map<String, Object> variables) {
         CaseType<?> timesheets = caseTypes.byName("timesheets").orElseThrow();
         ProcessInstanceWithVariables started = runtimeService.createProcessInstanceByKey(timesheets.processKey())
-                .businessKey("RITM0000803")
-                .setVariable("calculation", SpinValues.jsonValue(Spin.JSON("""
-                        {"hourlyWage":250,"lines":[],"totals":{},"totalAmount":99,"warnings":[]}""")).create())
-                .executeWithVariablesInReturn();
+                .businessKey(serviceNowRef).setVariables(variables).executeWithVariablesInReturn();
 
         CaseView answer = caseViews.viewOfStarted(started, timesheets);
 
-        assertThat(answer.result()).containsEntry("totalAmount", new BigDecimal("99"));
         assertThat(answer).isEqualTo(caseViews.view(started.getId()));
+        return answer;
     }
 }
