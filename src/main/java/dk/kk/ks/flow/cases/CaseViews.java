@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -84,16 +85,17 @@ public class CaseViews {
      */
     CaseView viewOfStarted(ProcessInstanceWithVariables instance, CaseType<?> caseType) {
         return view(instance.getId(), caseType, instance.getBusinessKey(), instance.isEnded(),
-                plainValues(instance.getVariables()));
+                () -> plainValues(instance.getVariables()));
     }
 
     private CaseView view(HistoricProcessInstance instance) {
         return view(instance.getId(), caseTypes.byProcessKey(instance.getProcessDefinitionKey()).orElseThrow(),
-                instance.getBusinessKey(), instance.getEndTime() != null, null);
+                instance.getBusinessKey(), instance.getEndTime() != null, () -> variables(instance.getId()));
     }
 
-    /** @param variables the case's variables when the caller has them; null: read from the history, after the steps */
-    private CaseView view(String caseId, CaseType<?> caseType, String businessKey, boolean ended, Map<String, Object> variables) {
+    /** @param caseVariables the case's variables, asked for after its steps */
+    private CaseView view(String caseId, CaseType<?> caseType, String businessKey, boolean ended,
+                          Supplier<Map<String, Object>> caseVariables) {
         // Steps before variables: a job commits both together, so variables read after the steps are
         // never older than the steps (the other order could show a new step with the previous variables).
         List<String> steps = ended ? List.of() : currentSteps(caseId);
@@ -102,9 +104,7 @@ public class CaseViews {
         boolean incident = !ended && runtimeService.createIncidentQuery().processInstanceId(caseId).count() > 0;
         CaseView.Status status = incident ? CaseView.Status.INCIDENT
                 : ended ? CaseView.Status.COMPLETED : CaseView.Status.ACTIVE;
-        if (variables == null) {
-            variables = variables(caseId);
-        }
+        Map<String, Object> variables = caseVariables.get();
         List<String> reasons = CaseVariables.REASONS.from(variables);
         return new CaseView(caseId,
                 caseType.name(),
