@@ -13,6 +13,8 @@ import dk.kk.ks.flow.integration.SystemEndpoints;
 class ServiceNowAdapter implements ServiceNowPort {
 
     static final String SYSTEM = "servicenow";
+    /** The fields a ServiceNowRecord holds: a lookup asks for these alone, not the whole record. */
+    static final String RECORD_FIELDS = "sys_id,number,state";
 
     private final ServiceNowClient client;
     private final SystemEndpoints endpoints;
@@ -26,7 +28,8 @@ class ServiceNowAdapter implements ServiceNowPort {
 
     @Override
     public Optional<ServiceNowRecord> findByNumber(String number) {
-        ServiceNowClient.ListResult found = client.query(endpoints.baseUri(SYSTEM), properties.tableOf(number), "number=" + number, 1);
+        ServiceNowClient.ListResult found = client.query(endpoints.baseUri(SYSTEM), properties.tableOf(number), "number=" + number, 1,
+                RECORD_FIELDS);
         if (found == null || found.result() == null || found.result().isEmpty()) {
             return Optional.empty();
         }
@@ -46,6 +49,6 @@ class ServiceNowAdapter implements ServiceNowPort {
         ServiceNowRecord found = findByNumber(number).orElseThrow(() -> new ExternalRejectionException(SYSTEM, 404,
                 "RECORD_NOT_FOUND", "ServiceNow has no record " + number));
         client.patch(endpoints.baseUri(SYSTEM), idempotencyKey, properties.tableOf(number), found.sysId(),
-                Map.of("state", state.code(), "work_notes", workNote));
+                "sys_id", Map.of("state", state.code(), "work_notes", workNote));
     }
 }

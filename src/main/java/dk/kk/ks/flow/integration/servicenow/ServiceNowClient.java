@@ -32,11 +32,17 @@ interface ServiceNowClient {
     ListResult query(URI baseUri, @PathVariable("table") String table,
                      @RequestParam("sysparm_query") String query, @RequestParam("sysparm_limit") int limit);
 
+    /** As {@link #query}, each row with only the named fields (comma-separated): a record has a hundred or more. */
+    @GetMapping("/api/now/table/{table}")
+    ListResult query(URI baseUri, @PathVariable("table") String table, @RequestParam("sysparm_query") String query,
+                     @RequestParam("sysparm_limit") int limit, @RequestParam("sysparm_fields") String fields);
+
     @GetMapping("/api/now/table/{table}/{sysId}")
     SingleResult get(URI baseUri, @PathVariable("table") String table, @PathVariable("sysId") String sysId);
 
+    /** Changes the record; ServiceNow answers with the record's {@code answerFields} only (comma-separated). */
     @PatchMapping("/api/now/table/{table}/{sysId}")
     SingleResult patch(URI baseUri, @RequestHeader(IdempotencyKeys.HEADER) String idempotencyKey,
                        @PathVariable("table") String table, @PathVariable("sysId") String sysId,
-                       @RequestBody Map<String, Object> fields);
+                       @RequestParam("sysparm_fields") String answerFields, @RequestBody Map<String, Object> fields);
 }

@@ -42,7 +42,8 @@ class ServiceNowSimulator {
 
     @GetMapping("/api/now/table/{table}")
     Map<String, Object> query(@PathVariable String table, @RequestParam(name = "sysparm_query", required = false) String query,
-                              @RequestParam(name = "sysparm_limit", defaultValue = "100") int limit) {
+                              @RequestParam(name = "sysparm_limit", defaultValue = "100") int limit,
+                              @RequestParam(name = "sysparm_fields", required = false) String fields) {
         Map<String, String> conditions = parseQuery(query);
         String number = conditions.get("number");
         if (number != null && RECORD_NUMBER.matcher(number).matches()) {
@@ -53,14 +54,16 @@ class ServiceNowSimulator {
         List<Map<String, Object>> rows = candidates.stream()
                 .filter(row -> conditions.entrySet().stream().allMatch(c -> c.getValue().equals(String.valueOf(row.get(c.getKey())))))
                 .limit(limit)
+                .map(row -> only(fields, row))
                 .toList();
         return Map.of("result", rows);
     }
 
     @GetMapping("/api/now/table/{table}/{sysId}")
-    ResponseEntity<Map<String, Object>> get(@PathVariable String table, @PathVariable String sysId) {
+    ResponseEntity<Map<String, Object>> get(@PathVariable String table, @PathVariable String sysId,
+                                            @RequestParam(name = "sysparm_fields", required = false) String fields) {
         Map<String, Object> row = table(table).get(sysId);
-        return row == null ? notFound(table, sysId) : ResponseEntity.ok(Map.of("result", row));
+        return row == null ? notFound(table, sysId) : ResponseEntity.ok(Map.of("result", only(fields, row)));
     }
 
     @PostMapping("/api/now/table/{table}")
@@ -72,6 +75,7 @@ class ServiceNowSimulator {
 
     @PatchMapping("/api/now/table/{table}/{sysId}")
     synchronized ResponseEntity<Map<String, Object>> update(@PathVariable String table, @PathVariable String sysId,
+                                                            @RequestParam(name = "sysparm_fields", required = false) String answerFields,
                                                             @RequestBody Map<String, Object> fields) {
         Map<String, Object> row = table(table).get(sysId);
         if (row == null) {
@@ -86,7 +90,22 @@ class ServiceNowSimulator {
             row.put(field, value);
         });
         put(table, row);
-        return ResponseEntity.ok(Map.of("result", row));
+        return ResponseEntity.ok(Map.of("result", only(answerFields, row)));
+    }
+
+    /** The row with only the fields named in {@code sysparm_fields} (comma-separated), as ServiceNow answers; all without it. */
+    private static Map<String, Object> only(String fields, Map<String, Object> row) {
+        if (fields == null || fields.isBlank()) {
+            return row;
+        }
+        Map<String, Object> selected = new LinkedHashMap<>();
+        for (String field : fields.split(",")) {
+            String name = field.trim();
+            if (row.containsKey(name)) {
+                selected.put(name, row.get(name));
+            }
+        }
+        return selected;
     }
 
     /** Sandbox data: a table's records as they are now (not logged as a call to ServiceNow). */

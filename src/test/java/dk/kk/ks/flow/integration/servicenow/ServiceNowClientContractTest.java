@@ -32,6 +32,7 @@ import dk.kk.ks.flow.integration.servicenow.ServiceNowPort.ServiceNowRecord;
 import dk.kk.ks.flow.integration.servicenow.ServiceNowPort.State;
 import dk.kk.ks.flow.support.ContractTestCase;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -68,7 +69,7 @@ class ServiceNowClientContractTest extends ContractTestCase {
     }
 
     @Test
-    void findByNumberQueriesTheRequestItemTableByNumberAndReadsTheFirstRow() {
+    void findByNumberQueriesTheRequestItemTableByNumberForTheRecordsFieldsAndReadsTheFirstRow() {
         stubQuery("sc_req_item", """
                 {"result":[{"sys_id":"a1b2c3","number":"RITM0012345","state":"1","short_description":"ignored"}]}""");
 
@@ -78,6 +79,7 @@ class ServiceNowClientContractTest extends ContractTestCase {
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(TABLE_API + "sc_req_item"))
                 .withQueryParam("sysparm_query", equalTo("number=RITM0012345"))
                 .withQueryParam("sysparm_limit", equalTo("1"))
+                .withQueryParam("sysparm_fields", equalTo("sys_id,number,state"))
                 .withHeader("Authorization", equalTo(BASIC_AUTH)));
         wireMock.verify(1, anyRequestedFor(anyUrl()));
     }
@@ -94,6 +96,7 @@ class ServiceNowClientContractTest extends ContractTestCase {
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(TABLE_API + "sc_req_item"))
                 .withQueryParam("sysparm_query", equalTo("u_category=resignation^state=3"))
                 .withQueryParam("sysparm_limit", equalTo("500"))
+                .withQueryParam("sysparm_fields", absent())
                 .withHeader("Authorization", equalTo(BASIC_AUTH)));
     }
 
@@ -130,8 +133,10 @@ class ServiceNowClientContractTest extends ContractTestCase {
         wireMock.verify(1, getRequestedFor(urlPathEqualTo(TABLE_API + "sc_req_item"))
                 .withQueryParam("sysparm_query", equalTo("number=RITM0012345"))
                 .withQueryParam("sysparm_limit", equalTo("1"))
+                .withQueryParam("sysparm_fields", equalTo("sys_id,number,state"))
                 .withHeader("Authorization", equalTo(BASIC_AUTH)));
         wireMock.verify(1, patchRequestedFor(urlPathEqualTo(TABLE_API + "sc_req_item/a1b2c3"))
+                .withQueryParam("sysparm_fields", equalTo("sys_id"))
                 .withHeader(IdempotencyKeys.HEADER, equalTo("case-1:registerPayout"))
                 .withHeader("Authorization", equalTo(BASIC_AUTH))
                 .withHeader("Content-Type", equalTo("application/json"))
