@@ -23,7 +23,7 @@ final class CpuMeter {
 
     /** The JVM's threads by what they do, from their names (Linux keeps the first 15 characters). */
     private static final Map<String, List<String>> THREADS = new LinkedHashMap<>();
-    private static final String JIT = "JIT compiler";
+    static final String JIT = "JIT compiler";
 
     static {
         THREADS.put("job executor", List.of("camundaTaskExec", "JobExecutor[", "baseline-jobs"));

@@ -27,8 +27,9 @@ final class IntakeLoad {
 
         String summary() {
             return String.format("%3d/s for %d s: %d sent (%.1f/s), %d errors, latency %s%s%n        %s%n        "
-                    + "jobs waiting at the step's end (the cases' work still to do): %d", rate, seconds, sent, achievedRate,
-                    errors, latencies.summary(), p99Under(100) ? "" : "  <- p99 over 100 ms", cost.summary(), backlog);
+                    + "jobs waiting at the step's end (the cases' work still to do): %s", rate, seconds, sent, achievedRate,
+                    errors, latencies.summary(), p99Under(100) ? "" : "  <- p99 over 100 ms", cost.summary(),
+                    backlog < 0 ? "not answered within 30 s" : String.valueOf(backlog));
         }
     }
 
@@ -76,7 +77,15 @@ final class IntakeLoad {
             senders.shutdownNow();
         }
         return new Step(rate, seconds, count, errors.get(), latencies, count / sendSeconds,
-                IntakeProfile.PerRequest.between(before, app.intakeProfile()),
-                client.getJson("/engine-rest/job/count?executable=true", "demo").get("count").asLong());
+                IntakeProfile.PerRequest.between(before, app.intakeProfile()), backlog());
+    }
+
+    /** The jobs waiting now; -1 if the application does not say within the client's timeout (the step's figures stand). */
+    private long backlog() {
+        try {
+            return client.getJson("/engine-rest/job/count?executable=true", "demo").get("count").asLong();
+        } catch (RuntimeException unanswered) {
+            return -1;
+        }
     }
 }

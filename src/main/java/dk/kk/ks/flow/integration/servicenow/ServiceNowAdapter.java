@@ -15,6 +15,8 @@ class ServiceNowAdapter implements ServiceNowPort {
     static final String SYSTEM = "servicenow";
     /** The fields a ServiceNowRecord holds: a lookup asks for these alone, not the whole record. */
     static final String RECORD_FIELDS = "sys_id,number,state";
+    /** What the write-back reads of ServiceNow's answer to its change: nothing, so the least there is. */
+    static final String PATCH_ANSWER_FIELDS = "sys_id";
 
     private final ServiceNowClient client;
     private final SystemEndpoints endpoints;
@@ -49,6 +51,6 @@ class ServiceNowAdapter implements ServiceNowPort {
         ServiceNowRecord found = findByNumber(number).orElseThrow(() -> new ExternalRejectionException(SYSTEM, 404,
                 "RECORD_NOT_FOUND", "ServiceNow has no record " + number));
         client.patch(endpoints.baseUri(SYSTEM), idempotencyKey, properties.tableOf(number), found.sysId(),
-                "sys_id", Map.of("state", state.code(), "work_notes", workNote));
+                PATCH_ANSWER_FIELDS, Map.of("state", state.code(), "work_notes", workNote));
     }
 }

@@ -67,10 +67,12 @@ class ServiceNowSimulator {
     }
 
     @PostMapping("/api/now/table/{table}")
-    ResponseEntity<Map<String, Object>> create(@PathVariable String table, @RequestBody Map<String, Object> fields) {
+    ResponseEntity<Map<String, Object>> create(@PathVariable String table,
+                                               @RequestParam(name = "sysparm_fields", required = false) String answerFields,
+                                               @RequestBody Map<String, Object> fields) {
         Map<String, Object> row = newRow(fields);
         put(table, row);
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("result", row));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("result", only(answerFields, row)));
     }
 
     @PatchMapping("/api/now/table/{table}/{sysId}")
@@ -99,8 +101,7 @@ class ServiceNowSimulator {
             return row;
         }
         Map<String, Object> selected = new LinkedHashMap<>();
-        for (String field : fields.split(",")) {
-            String name = field.trim();
+        for (String name : fields.split(",")) {
             if (row.containsKey(name)) {
                 selected.put(name, row.get(name));
             }

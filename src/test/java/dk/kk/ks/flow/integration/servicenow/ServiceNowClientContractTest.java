@@ -17,8 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.openfeign.FeignClientFactory;
 
 import com.github.tomakehurst.wiremock.http.RequestMethod;
+import feign.codec.Decoder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -58,6 +60,9 @@ class ServiceNowClientContractTest extends ContractTestCase {
     @Autowired
     private ServiceNowPort serviceNow;
 
+    @Autowired
+    private FeignClientFactory feignClients;
+
     /**
      * One request to the freshly started WireMock before the tests, so that a cold server in a busy JVM does not
      * exceed the clients' read timeout in whichever test runs first (the journal is reset before each test).
@@ -82,6 +87,16 @@ class ServiceNowClientContractTest extends ContractTestCase {
                 .withQueryParam("sysparm_fields", equalTo("sys_id,number,state"))
                 .withHeader("Authorization", equalTo(BASIC_AUTH)));
         wireMock.verify(1, anyRequestedFor(anyUrl()));
+    }
+
+    /** ExternalSystemFeignConfiguration's decoder, not Spring Cloud OpenFeign's default, in every system's client. */
+    @Test
+    void everyExternalSystemsClientDecodesWithTheDecoderThatLooksTheConvertersUpOnce() {
+        assertThat(feignClients.getContextNames())
+                .contains("servicenow", "opusDebitor", "opusLon", "opusOekonomi", "edoc", "digitalpost", "cardissuer");
+        for (String client : feignClients.getContextNames()) {
+            assertThat(feignClients.getInstances(client, Decoder.class)).as(client).containsOnlyKeys("decoder");
+        }
     }
 
     @Test

@@ -34,12 +34,20 @@ class ServiceNowSimulatorTest {
         assertThat(result(serviceNow.get("sc_req_item", sysId, null).getBody()))
                 .containsEntry("state", "3").containsEntry("work_notes", "Afsluttet")
                 .containsEntry("short_description", "Timeseddel");
-        assertThat(result(serviceNow.get("sc_req_item", sysId, "state, number").getBody()))
+        assertThat(result(serviceNow.get("sc_req_item", sysId, "state,number").getBody()))
                 .containsExactly(Map.entry("state", "3"), Map.entry("number", "RITM0000002"));
     }
 
+    @Test
+    void aCreationWithFieldsAnswersWithThoseFieldsAlone() {
+        Map<String, Object> answer = result(serviceNow.create("sc_req_item", "sys_id,number",
+                Map.of("number", "RITM0000003", "state", "1")).getBody());
+
+        assertThat(answer).containsOnlyKeys("sys_id", "number").containsEntry("number", "RITM0000003");
+    }
+
     private String created(Map<String, Object> fields) {
-        return (String) result(serviceNow.create("sc_req_item", fields).getBody()).get("sys_id");
+        return (String) result(serviceNow.create("sc_req_item", null, fields).getBody()).get("sys_id");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,74 @@
+package dk.kk.ks.flow.benchmark;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The report's ratios from figures made up for the test, so that a wrong sign, factor or choice of figure in a
+ * ratio fails here (BenchmarkTest's tiny run only checks that the report has its lines).
+ */
+class BenchmarkReportTest {
+
+    /** 100 KS Flow cases in 10 s: 6.0 s of application CPU (1.0 s of it the JIT compiler), 0.5 s load, 3.0 s PostgreSQL. */
+    private static final MixRun.Result KS_FLOW = new MixRun.Result(100, 0, Map.of("timesheets", 100), Map.of("timesheets", 100),
+            Map.of("timesheets", 1_000L), 10.0, new Latencies(), 20_000, new ResourceSampler.Usage(0.5, 0.9, 300, 400, 2),
+            new CpuMeter.Reading(6.0, 0.5, 3.0, Map.of(CpuMeter.JIT, 1.0, "job executor", 2.0)),
+            Map.of(IntakeProfile.Kind.SANDBOX, 0.5, IntakeProfile.Kind.INTAKE, 0.3), List.of(), List.of());
+    /** 100 bare-engine instances in 5 s: 4.0 s of CPU in its JVM (0.4 s of it the JIT compiler), 2.0 s PostgreSQL. */
+    private static final BareEngineBaseline.Result BARE = new BareEngineBaseline.Result(100, Map.of("timesheet", 100),
+            Map.of("timesheet", 100), Map.of("timesheet", 900L), 5.0, 0, 19_000,
+            new CpuMeter.Reading(0, 4.0, 2.0, Map.of(CpuMeter.JIT, 0.4, "job executor", 1.5)));
+
+    @Test
+    void theThroughputAndCpuRatiosAreTheBareEnginesCostOverKsFlows() {
+        Benchmark.Report report = report(List.of());
+
+        assertThat(report.ratio()).isEqualTo(0.5); // 10 against 20 cases/s
+        // CPU per case: KS Flow 95 ms, bare 60 ms; without the compilers 85 and 56 ms; KS Flow without the simulators 80 ms
+        assertThat(report.text())
+                .contains("RATIO KS Flow / bare engine throughput: 0.50")
+                .contains("ratio of CPU per case, bare engine / KS Flow (all processes): 0.63")
+                .contains("without the engine JVM's JIT compiler threads: 56.0 ms / 85.0 ms = 0.66")
+                .contains("without serving the sandbox's simulators (the systems they stand in for run elsewhere): 56.0 ms / 80.0 ms = 0.70");
+    }
+
+    @Test
+    void theIntakeCapacityIsTheHighestRateUnder100MsWithEveryLowerRateUnderItToo() {
+        Benchmark.Report report = report(List.of(step(125, 90, 0), step(50, 40, 0), step(100, 120, 0), step(75, 60, 0)));
+
+        assertThat(report.intakeCapacity()).isEqualTo(75); // 125/s passed, but after 100/s failed: a lucky pass
+        assertThat(report.intakeRatio()).isEqualTo(3.75); // 75/s against the bare engine's 20 cases/s
+        assertThat(report.text()).contains("highest rate with p99 < 100 ms and no errors, at it and every lower rate tried: 75/s")
+                .contains("RATIO that rate / bare engine throughput: 3.75");
+    }
+
+    @Test
+    void aRateWithErrorsIsNotPassedHoweverFastItsAnswers() {
+        Benchmark.Report report = report(List.of(step(50, 20, 1), step(75, 30, 0)));
+
+        assertThat(report.intakeCapacity()).isZero();
+        assertThat(report.intakeRatio()).isZero();
+        assertThat(report.text()).contains("none of those tried");
+    }
+
+    private static Benchmark.Report report(List<IntakeLoad.Step> load) {
+        Benchmark.Options options = new Benchmark.Options(100, 0, 42, 4, Database.of("h2"), true, 1, List.of(), 60, null,
+                Duration.ofMinutes(1), List.of());
+        return new Benchmark.Report(options, KS_FLOW, BARE, load);
+    }
+
+    /** A step whose every answer took the given time. */
+    private static IntakeLoad.Step step(int rate, double millis, int errors) {
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < 100; i++) {
+            latencies.add(millis);
+        }
+        return new IntakeLoad.Step(rate, 60, rate * 60, errors, latencies, rate,
+                new IntakeProfile.PerRequest(rate * 60L, 10, 2, 500, 30), 0);
+    }
+}
