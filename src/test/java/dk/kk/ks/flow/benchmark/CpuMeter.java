@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.stream.Stream;
@@ -66,16 +67,16 @@ final class CpuMeter {
             double n = Math.max(1, cases);
             StringBuilder text = new StringBuilder("CPU per case: ");
             if (applicationName != null) {
-                text.append(String.format("%s %.1f ms, ", applicationName, 1000 * application / n));
+                text.append(String.format(Locale.ROOT, "%s %.1f ms, ", applicationName, 1000 * application / n));
             }
-            text.append(String.format("%s %.1f ms, PostgreSQL %.1f ms; total %.1f ms", selfName, 1000 * self / n,
+            text.append(String.format(Locale.ROOT, "%s %.1f ms, PostgreSQL %.1f ms; total %.1f ms", selfName, 1000 * self / n,
                     1000 * postgres / n, 1000 * totalPerCase(cases)));
             double engineJvm = applicationName != null ? application : self;
             double grouped = engineThreads.values().stream().mapToDouble(Double::doubleValue).sum();
             StringJoiner groups = new StringJoiner(", ", "\n  of which, in the " + (applicationName != null ? applicationName : selfName)
                     + "'s threads: ", "");
-            engineThreads.forEach((group, seconds) -> groups.add(String.format("%s %.1f ms", group, 1000 * seconds / n)));
-            groups.add(String.format("other %.1f ms", 1000 * (engineJvm - grouped) / n));
+            engineThreads.forEach((group, seconds) -> groups.add(String.format(Locale.ROOT, "%s %.1f ms", group, 1000 * seconds / n)));
+            groups.add(String.format(Locale.ROOT, "other %.1f ms", 1000 * (engineJvm - grouped) / n));
             return text.append(groups).toString();
         }
     }

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.StringJoiner;
@@ -173,7 +174,7 @@ public final class GrowthCommand {
                     SELECT relname, pg_total_relation_size(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                     WHERE n.nspname = current_schema() AND c.relkind = 'r' ORDER BY 2 DESC LIMIT 6""")) {
                 while (rs.next()) {
-                    biggest.add(String.format("%s %.0f%%", rs.getString(1), 100.0 * rs.getLong(2) / bytes));
+                    biggest.add(String.format(Locale.ROOT, "%s %.0f%%", rs.getString(1), 100.0 * rs.getLong(2) / bytes));
                 }
             }
         }
@@ -260,31 +261,31 @@ public final class GrowthCommand {
 
     static String table(List<Step> steps, List<Integer> rates, String history, String server) {
         StringJoiner out = new StringJoiner("\n");
-        out.add(String.format("machine: %d cores, %.0f GiB heap max for this JVM, Java %s; %s; history level %s",
+        out.add(String.format(Locale.ROOT, "machine: %d cores, %.0f GiB heap max for this JVM, Java %s; %s; history level %s",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1024.0 / 1024 / 1024,
                 System.getProperty("java.version"), server, history));
-        StringBuilder header = new StringBuilder(String.format("%9s %9s %7s %8s", "filled", "finished", "fill s", "vacuum s"));
-        rates.forEach(rate -> header.append(String.format(" %17s", "intake " + rate + "/s p50/p99")));
-        header.append(String.format(" %8s %8s %8s %9s %9s %12s %8s %10s", "id p99", "ref p99", "filter", "ben.month", "ben.year",
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%9s %9s %7s %8s", "filled", "finished", "fill s", "vacuum s"));
+        rates.forEach(rate -> header.append(String.format(Locale.ROOT, " %17s", "intake " + rate + "/s p50/p99")));
+        header.append(String.format(Locale.ROOT, " %8s %8s %8s %9s %9s %12s %8s %10s", "id p99", "ref p99", "filter", "ben.month", "ben.year",
                 "cleanup", "KB/case", "DB MB"));
         out.add(header);
         for (Step step : steps) {
-            StringBuilder line = new StringBuilder(String.format("%,9d %,9d %7.0f %8.0f", step.filled(), step.finishedCases(),
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%,9d %,9d %7.0f %8.0f", step.filled(), step.finishedCases(),
                     step.fillSeconds(), step.settleSeconds()));
             rates.forEach(rate -> {
                 double[] figures = step.intakeP50P99().get(rate);
-                line.append(String.format(" %17s", String.format("%.0f/%.0f ms%s", figures[0], figures[1], figures[2] > 0 ? " E" : "")));
+                line.append(String.format(Locale.ROOT, " %17s", String.format(Locale.ROOT, "%.0f/%.0f ms%s", figures[0], figures[1], figures[2] > 0 ? " E" : "")));
             });
-            line.append(String.format(" %5.0f ms %5.0f ms %5.0f ms %6.0f ms %6.0f ms %12s %8.1f %10.0f",
+            line.append(String.format(Locale.ROOT, " %5.0f ms %5.0f ms %5.0f ms %6.0f ms %6.0f ms %12s %8.1f %10.0f",
                     step.byIdP99(), step.byRefP99(), step.filterP99(), step.benefitsMonth(), step.benefitsYear(),
-                    String.format("%d in %.1f s", step.expired(), step.cleanupSeconds()),
+                    String.format(Locale.ROOT, "%d in %.1f s", step.expired(), step.cleanupSeconds()),
                     step.databaseBytes() / 1024.0 / Math.max(1, step.finishedCases()), step.databaseBytes() / 1024.0 / 1024));
             out.add(line);
         }
         out.add("filter: 'Opgaver til mine grupper' as anna, open tasks it counts: "
                 + steps.stream().map(step -> String.valueOf(step.filterCount())).distinct().toList());
         Step last = steps.get(steps.size() - 1);
-        out.add("biggest tables at " + String.format("%,d", last.filled()) + ": " + String.join(", ", last.biggestTables()));
+        out.add("biggest tables at " + String.format(Locale.ROOT, "%,d", last.filled()) + ": " + String.join(", ", last.biggestTables()));
         return out.toString();
     }
 

@@ -129,8 +129,8 @@ final class HistoryFill {
                     insert.setInt(1, i);
                     insert.setString(2, template);
                     insert.setLong(3, Duration.between(templateStart.get(template), start).toMillis());
-                    insert.setString(4, String.format("%012x", NODE_BASE + i));
-                    insert.setString(5, String.format("%s%07d", REF_PREFIX, i + 1));
+                    insert.setString(4, String.format(Locale.ROOT, "%012x", NODE_BASE + i));
+                    insert.setString(5, String.format(Locale.ROOT, "%s%07d", REF_PREFIX, i + 1));
                     insert.addBatch();
                 }
                 insert.executeBatch();

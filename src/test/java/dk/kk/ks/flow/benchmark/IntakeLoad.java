@@ -1,7 +1,10 @@
 package dk.kk.ks.flow.benchmark;
 
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -19,17 +22,22 @@ final class IntakeLoad {
 
     /** One rate's figures. */
     record Step(int rate, int seconds, int sent, int errors, Latencies latencies, double achievedRate, IntakeProfile.PerRequest cost,
-                long backlog) {
+                long backlogBefore, long backlog) {
 
         boolean p99Under(double millis) {
             return errors == 0 && latencies.percentile(99) < millis;
         }
 
         String summary() {
-            return String.format("%3d/s for %d s: %d sent (%.1f/s), %d errors, latency %s%s%n        %s%n        "
-                    + "jobs waiting at the step's end (the cases' work still to do): %s", rate, seconds, sent, achievedRate,
-                    errors, latencies.summary(), p99Under(100) ? "" : "  <- p99 over 100 ms", cost.summary(),
-                    backlog < 0 ? "not answered within 30 s" : String.valueOf(backlog));
+            return String.format(Locale.ROOT, "%3d/s for %d s: %d sent (%.1f/s), %d errors, latency %s%s%n        %s%n        "
+                    + "jobs waiting at the step's start: %s%s; at its end (the cases' work still to do): %s", rate, seconds, sent,
+                    achievedRate, errors, latencies.summary(), p99Under(100) ? "" : "  <- p99 over 100 ms", cost.summary(),
+                    jobs(backlogBefore), backlogBefore > 0 ? " (the earlier step's work was not done after 2 minutes)" : "",
+                    jobs(backlog));
+        }
+
+        private static String jobs(long count) {
+            return count < 0 ? "not answered within 30 s" : String.valueOf(count);
         }
     }
 
@@ -41,7 +49,7 @@ final class IntakeLoad {
         this.client = app.client();
     }
 
-    Step run(int rate, int seconds, List<CaseMix.PlannedCase> cases) throws InterruptedException {
+    Step run(int rate, int seconds, List<CaseMix.PlannedCase> cases, long backlogBefore) throws InterruptedException {
         int count = rate * seconds;
         if (cases.size() < count) {
             throw new IllegalArgumentException("Need " + count + " cases, got " + cases.size());
@@ -77,15 +85,21 @@ final class IntakeLoad {
             senders.shutdownNow();
         }
         return new Step(rate, seconds, count, errors.get(), latencies, count / sendSeconds,
-                IntakeProfile.PerRequest.between(before, app.intakeProfile()), backlog());
+                IntakeProfile.PerRequest.between(before, app.intakeProfile()), backlogBefore, jobsWaiting(client));
     }
 
-    /** The jobs waiting now; -1 if the application does not say within the client's timeout (the step's figures stand). */
-    private long backlog() {
+    /**
+     * The jobs waiting now; -1 if the application does not answer within the client's timeout, so that a step's
+     * figures are not lost to a server that is still busy with them. Any other failure is one.
+     */
+    static long jobsWaiting(KsFlowClient client) {
         try {
             return client.getJson("/engine-rest/job/count?executable=true", "demo").get("count").asLong();
-        } catch (RuntimeException unanswered) {
-            return -1;
+        } catch (UncheckedIOException failed) {
+            if (failed.getCause() instanceof HttpTimeoutException) {
+                return -1;
+            }
+            throw failed;
         }
     }
 }

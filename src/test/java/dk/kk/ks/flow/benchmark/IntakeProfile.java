@@ -3,6 +3,7 @@ package dk.kk.ks.flow.benchmark;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
@@ -126,7 +127,7 @@ final class IntakeProfile implements Filter {
         }
 
         String summary() {
-            return String.format("per intake request (%d, in the server): %.1f ms, of it %.1f ms CPU (the rest waits: connection pool, "
+            return String.format(Locale.ROOT, "per intake request (%d, in the server): %.1f ms, of it %.1f ms CPU (the rest waits: connection pool, "
                     + "database, locks, other threads); %.0f KiB allocated; %.1f SQL statements", requests, millis, cpuMillis, allocatedKiB, statements);
         }
     }

@@ -2,6 +2,7 @@ package dk.kk.ks.flow.benchmark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Latencies in milliseconds, safe to add to from many threads; percentiles by the nearest-rank method. */
 final class Latencies {
@@ -26,6 +27,6 @@ final class Latencies {
     }
 
     String summary() {
-        return String.format("p50 %.0f ms, p95 %.0f ms, p99 %.0f ms", percentile(50), percentile(95), percentile(99));
+        return String.format(Locale.ROOT, "p50 %.0f ms, p95 %.0f ms, p99 %.0f ms", percentile(50), percentile(95), percentile(99));
     }
 }

@@ -2,6 +2,7 @@ package dk.kk.ks.flow.benchmark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Samples the application's CPU and heap once a second from /actuator/metrics while a run lasts:
@@ -14,7 +15,7 @@ final class ResourceSampler implements AutoCloseable {
     record Usage(double cpuMean, double cpuMax, double heapMeanMiB, double heapMaxMiB, int cores) {
 
         String summary() {
-            return String.format("application CPU: mean %.0f %%, max %.0f %% of %d cores; heap used: mean %.0f MiB, max %.0f MiB (%s)",
+            return String.format(Locale.ROOT, "application CPU: mean %.0f %%, max %.0f %% of %d cores; heap used: mean %.0f MiB, max %.0f MiB (%s)",
                     100 * cpuMean, 100 * cpuMax, cores, heapMeanMiB, heapMaxMiB, AppProcess.HEAP);
         }
     }

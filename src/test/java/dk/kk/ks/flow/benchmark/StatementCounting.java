@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,7 +76,7 @@ final class StatementCounting {
         });
         StringBuilder out = new StringBuilder();
         byStart.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(limit)
-                .forEach(entry -> out.append(String.format("%9d  %s%n", entry.getValue(), entry.getKey())));
+                .forEach(entry -> out.append(String.format(Locale.ROOT, "%9d  %s%n", entry.getValue(), entry.getKey())));
         return out.toString();
     }
 
