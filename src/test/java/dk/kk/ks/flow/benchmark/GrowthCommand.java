@@ -121,9 +121,9 @@ public final class GrowthCommand {
         for (int rate : rates) {
             CaseMix cases = new CaseMix(seed + rate + target, "LOAD", number, rate * seconds);
             number += rate * seconds;
+            long waiting = Benchmark.awaitJobsDone(app);
             cases.sandboxData().forEach((path, body) -> client.put(path, body, "demo"));
-            Benchmark.awaitJobsDone(app);
-            IntakeLoad.Step step = new IntakeLoad(app).run(rate, seconds, cases.cases());
+            IntakeLoad.Step step = new IntakeLoad(app).run(rate, seconds, cases.cases(), waiting);
             intake.put(rate, new double[] {step.latencies().percentile(50), step.latencies().percentile(99), step.errors()});
         }
         Benchmark.awaitJobsDone(app);
