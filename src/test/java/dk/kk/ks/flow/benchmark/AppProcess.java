@@ -2,11 +2,13 @@ package dk.kk.ks.flow.benchmark;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,6 +81,21 @@ final class AppProcess implements AutoCloseable {
 
     KsFlowClient client() {
         return client;
+    }
+
+    /**
+     * The jobs waiting now; -1 if the application does not answer within the client's timeout, so that a step's
+     * figures are not lost to a server that is still busy with them. Any other failure is one.
+     */
+    long jobsWaiting() {
+        try {
+            return client.getJson("/engine-rest/job/count?executable=true", "demo").get("count").asLong();
+        } catch (UncheckedIOException failed) {
+            if (failed.getCause() instanceof HttpTimeoutException) {
+                return -1;
+            }
+            throw failed;
+        }
     }
 
     /** A metric's first measurement from /actuator/metrics, e.g. {@code jvm.memory.used} with tag {@code area:heap}. */

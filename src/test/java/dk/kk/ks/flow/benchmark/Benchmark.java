@@ -183,10 +183,10 @@ final class Benchmark {
      */
     static long awaitJobsDone(AppProcess app) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        long waiting = IntakeLoad.jobsWaiting(app.client());
+        long waiting = app.jobsWaiting();
         while (waiting != 0 && System.nanoTime() < deadline) {
             Thread.sleep(1000);
-            waiting = IntakeLoad.jobsWaiting(app.client());
+            waiting = app.jobsWaiting();
         }
         return waiting;
     }

@@ -1,8 +1,6 @@
 package dk.kk.ks.flow.benchmark;
 
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -85,21 +83,6 @@ final class IntakeLoad {
             senders.shutdownNow();
         }
         return new Step(rate, seconds, count, errors.get(), latencies, count / sendSeconds,
-                IntakeProfile.PerRequest.between(before, app.intakeProfile()), backlogBefore, jobsWaiting(client));
-    }
-
-    /**
-     * The jobs waiting now; -1 if the application does not answer within the client's timeout, so that a step's
-     * figures are not lost to a server that is still busy with them. Any other failure is one.
-     */
-    static long jobsWaiting(KsFlowClient client) {
-        try {
-            return client.getJson("/engine-rest/job/count?executable=true", "demo").get("count").asLong();
-        } catch (UncheckedIOException failed) {
-            if (failed.getCause() instanceof HttpTimeoutException) {
-                return -1;
-            }
-            throw failed;
-        }
+                IntakeProfile.PerRequest.between(before, app.intakeProfile()), backlogBefore, app.jobsWaiting());
     }
 }
