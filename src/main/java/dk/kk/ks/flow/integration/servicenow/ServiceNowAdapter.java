@@ -15,8 +15,8 @@ class ServiceNowAdapter implements ServiceNowPort {
     static final String SYSTEM = "servicenow";
     /** The fields a ServiceNowRecord holds: a lookup asks for these alone, not the whole record. */
     static final String RECORD_FIELDS = "sys_id,number,state";
-    /** What the write-back reads of ServiceNow's answer to its change: nothing, so the least there is. */
-    static final String PATCH_ANSWER_FIELDS = "sys_id";
+    /** ServiceNow's answer to the write-back's change: which record changed, no more (the request log shows it per number). */
+    static final String PATCH_ANSWER_FIELDS = "sys_id,number";
 
     private final ServiceNowClient client;
     private final SystemEndpoints endpoints;

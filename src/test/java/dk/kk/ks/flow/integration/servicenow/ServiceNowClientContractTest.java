@@ -151,7 +151,7 @@ class ServiceNowClientContractTest extends ContractTestCase {
                 .withQueryParam("sysparm_fields", equalTo("sys_id,number,state"))
                 .withHeader("Authorization", equalTo(BASIC_AUTH)));
         wireMock.verify(1, patchRequestedFor(urlPathEqualTo(TABLE_API + "sc_req_item/a1b2c3"))
-                .withQueryParam("sysparm_fields", equalTo("sys_id"))
+                .withQueryParam("sysparm_fields", equalTo("sys_id,number"))
                 .withHeader(IdempotencyKeys.HEADER, equalTo("case-1:registerPayout"))
                 .withHeader("Authorization", equalTo(BASIC_AUTH))
                 .withHeader("Content-Type", equalTo("application/json"))
