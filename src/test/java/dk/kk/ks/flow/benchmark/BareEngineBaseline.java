@@ -42,6 +42,7 @@ import org.apache.ibatis.datasource.pooled.PooledDataSource;
 import org.yaml.snakeyaml.Yaml;
 
 import dk.kk.ks.flow.support.TestClock;
+import dk.kk.ks.flow.support.load.Caseworker;
 
 /**
  * The baseline: KS Flow's diagrams, decision tables and forms on a bare Camunda engine (its own database,
@@ -144,34 +145,31 @@ final class BareEngineBaseline {
     /** The simulated caseworker of the bare engine: completes every open task and delivers every awaited message. */
     private static void workUntilInterrupted(ProcessEngine engine) {
         while (!Thread.currentThread().isInterrupted()) {
-            int done = 0;
+            long passStarted = System.nanoTime();
             for (Task task : engine.getTaskService().createTaskQuery().active().listPage(0, 200)) {
-                done += attempt(() -> engine.getTaskService().complete(task.getId()));
+                attempt(() -> engine.getTaskService().complete(task.getId()));
             }
             for (EventSubscription subscription : engine.getRuntimeService().createEventSubscriptionQuery()
                     .eventType("message").listPage(0, 200)) {
                 if (subscription.getExecutionId() != null) {
-                    done += attempt(() -> engine.getRuntimeService().messageEventReceived(subscription.getEventName(),
+                    attempt(() -> engine.getRuntimeService().messageEventReceived(subscription.getEventName(),
                             subscription.getExecutionId()));
                 }
             }
-            if (done == 0) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            try {
+                Caseworker.paceAfter(passStarted); // as KS Flow's caseworker (MixRun)
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }
 
-    /** 1 when done, 0 when a job got there first (optimistic locking): the next round tries again. */
-    private static int attempt(Runnable action) {
+    /** Does it, unless a job got there first (optimistic locking): the next pass tries again. */
+    private static void attempt(Runnable action) {
         try {
             action.run();
-            return 1;
         } catch (ProcessEngineException concurrent) {
-            return 0;
+            // the next pass tries again
         }
     }
 

@@ -137,10 +137,10 @@ final class MixRun {
 
     private void work(Caseworker caseworker) {
         while (!Thread.currentThread().isInterrupted()) {
+            long passStarted = System.nanoTime();
             try {
-                if (caseworker.completeOpenTasks() == 0) {
-                    Thread.sleep(500);
-                }
+                caseworker.completeOpenTasks();
+                Caseworker.paceAfter(passStarted);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

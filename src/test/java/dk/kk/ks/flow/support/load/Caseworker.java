@@ -24,6 +24,12 @@ public final class Caseworker {
     /** Between them, these users see every task of the seven case types: the caseworkers' groups and the managers'. */
     private static final List<String> TASK_VIEWERS = List.of("bo", "leder1", "leder2", "demo");
     private static final int PAGE = 200;
+    /**
+     * How often the benchmark's caseworkers (this one, and the bare engine's in benchmark/BareEngineBaseline) look at
+     * their task lists: a pass at most once a second, on both sides alike. A pass that found work no longer repeats at
+     * once: with tasks arriving several times a second, that polled the REST API without pause.
+     */
+    public static final java.time.Duration PASS_INTERVAL = java.time.Duration.ofSeconds(1);
 
     private final KsFlowClient client;
     private final List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -44,6 +50,14 @@ public final class Caseworker {
             }
         }
         return done + answerHearings();
+    }
+
+    /** Waits out the rest of {@link #PASS_INTERVAL} after a pass that began at {@code passStartedNanos}. */
+    public static void paceAfter(long passStartedNanos) throws InterruptedException {
+        long left = PASS_INTERVAL.toNanos() - (System.nanoTime() - passStartedNanos);
+        if (left > 0) {
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(left);
+        }
     }
 
     /** The tasks every user was refused, with the last answer: a caseworker who cannot go on is a bug to report. */
