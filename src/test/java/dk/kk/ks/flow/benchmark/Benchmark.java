@@ -34,7 +34,12 @@ final class Benchmark {
                    List<Integer> rates, int seconds, Path jfr, Duration timeout, List<String> appArguments) {
     }
 
-    record Report(Options options, MixRun.Result mix, BareEngineBaseline.Result baseline, List<IntakeLoad.Step> load) {
+    /**
+     * @param ksFlowMachine the machine's speed around KS Flow's measured cases, {@code bareMachine} around the bare
+     *                      engine's run (its warm-up and its measured cases); null when not run
+     */
+    record Report(Options options, MixRun.Result mix, BareEngineBaseline.Result baseline, List<IntakeLoad.Step> load,
+                  MachineProbe.Speed ksFlowMachine, MachineProbe.Speed bareMachine) {
 
         double ratio() {
             return mix == null || baseline == null ? 0 : mix.casesPerSecond() / baseline.casesPerSecond();
@@ -95,6 +100,14 @@ final class Benchmark {
                         baseline.finished(), baseline.started(), baseline.seconds(), baseline.casesPerSecond(), baseline.incidents()));
                 out.add(String.format(Locale.ROOT, "bare engine SQL statements per case: %.1f", (double) baseline.statements() / Math.max(1, baseline.finished())));
                 out.add("bare engine " + baseline.cpu().perCase(baseline.finished(), null, "engine, starter and caseworker"));
+                if (ksFlowMachine != null && bareMachine != null) {
+                    out.add("machine around KS Flow's cases: " + ksFlowMachine.summary() + "; around the bare engine's run: "
+                            + bareMachine.summary());
+                    if (!ksFlowMachine.comparableWith(bareMachine)) {
+                        out.add(String.format(Locale.ROOT, "NOTE: the machine's speed differed by more than %.0f %% between the two sides "
+                                + "(or the hypervisor took time): the ratios below measure the machine as much as KS Flow", 100 * MachineProbe.SAME_SPEED));
+                    }
+                }
                 out.add(String.format(Locale.ROOT, "RATIO KS Flow / bare engine throughput: %.2f", ratio()));
                 if (mix != null && mix.cpu().total() > 0) {
                     out.add(String.format(Locale.ROOT, "ratio of CPU per case, bare engine / KS Flow (all processes): %.2f",
@@ -125,6 +138,8 @@ final class Benchmark {
 
     static Report run(Options options) throws Exception {
         MixRun.Result mix = null;
+        MachineProbe.Speed ksFlowMachine = null;
+        MachineProbe.Speed bareMachine = null;
         List<IntakeLoad.Step> load = new ArrayList<>();
         try (AppProcess app = AppProcess.start("ksflow", options.database().fresh("ksflow_bench"), options.database(), options.jfr(),
                 options.appArguments())) {
@@ -138,8 +153,10 @@ final class Benchmark {
                     }
                 }
                 clearSimulatorLogs(app);
+                MachineProbe.Window machine = MachineProbe.start();
                 mix = new MixRun(app).run(new CaseMix(options.seed(), "BENCH", 1, options.count()), options.clients(),
                         options.timeout(), options.recordPerType());
+                ksFlowMachine = machine.end();
             }
             int firstNumber = 1;
             for (int rate : options.rates()) {
@@ -153,10 +170,12 @@ final class Benchmark {
         }
         BareEngineBaseline.Result baseline = null;
         if (options.baseline() && mix != null) {
+            MachineProbe.Window machine = MachineProbe.start();
             baseline = new BareEngineBaseline(options.database(), Path.of("")).run(mix.recorded(), options.warmUp(), options.clients(),
                     options.timeout());
+            bareMachine = machine.end();
         }
-        return new Report(options, mix, baseline, load);
+        return new Report(options, mix, baseline, load, ksFlowMachine, bareMachine);
     }
 
     /**

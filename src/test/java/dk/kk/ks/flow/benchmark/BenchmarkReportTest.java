@@ -61,10 +61,39 @@ class BenchmarkReportTest {
         assertThat(report.text()).contains("none of those tried");
     }
 
+    @Test
+    void theReportSaysWhenTheTwoSidesRanOnTheMachineAtDifferentSpeeds() {
+        MachineProbe.Speed steady = new MachineProbe.Speed(500, 480, 0.002);
+
+        assertThat(report(List.of(), steady, new MachineProbe.Speed(470, 510, 0.001)).text())
+                .contains("machine around KS Flow's cases: one core 500 / 480 MB/s of SHA-256 before / after, steal 0.2 %; "
+                        + "around the bare engine's run: one core 470 / 510 MB/s of SHA-256 before / after, steal 0.1 %")
+                .doesNotContain("NOTE");
+        // 400 against 510: more than 10 % apart
+        assertThat(report(List.of(), new MachineProbe.Speed(400, 480, 0.0), new MachineProbe.Speed(470, 510, 0.0)).text())
+                .contains("NOTE: the machine's speed differed by more than 10 %");
+        // the same speed, but the hypervisor took 8 % of the machine's time from KS Flow's side
+        assertThat(report(List.of(), new MachineProbe.Speed(500, 490, 0.08), steady).text()).contains("NOTE:");
+        assertThat(report(List.of()).text()).doesNotContain("machine around").doesNotContain("NOTE");
+    }
+
+    @Test
+    void aProbeOfThisMachineReadsASpeedAndAStealShareBetweenNoneAndAll() {
+        MachineProbe.Speed speed = MachineProbe.start().end();
+
+        assertThat(speed.before()).isPositive();
+        assertThat(speed.after()).isPositive();
+        assertThat(speed.steal()).isBetween(0.0, 1.0);
+    }
+
     private static Benchmark.Report report(List<IntakeLoad.Step> load) {
+        return report(load, null, null);
+    }
+
+    private static Benchmark.Report report(List<IntakeLoad.Step> load, MachineProbe.Speed ksFlowMachine, MachineProbe.Speed bareMachine) {
         Benchmark.Options options = new Benchmark.Options(100, 0, 42, 4, Database.of("h2"), true, 1, List.of(), 60, null,
                 Duration.ofMinutes(1), List.of());
-        return new Benchmark.Report(options, KS_FLOW, BARE, load);
+        return new Benchmark.Report(options, KS_FLOW, BARE, load, ksFlowMachine, bareMachine);
     }
 
     /** A step whose every answer took the given time. */
