@@ -16,8 +16,6 @@ public class SystemEndpoints {
 
     private final ExternalSystemsProperties properties;
     private final ApplicationContext context;
-    /** The port the web server listens on, once it is known (0 before): it does not change while the application runs. */
-    private volatile int port;
 
     public SystemEndpoints(ExternalSystemsProperties properties, ApplicationContext context) {
         this.properties = properties;
@@ -40,16 +38,8 @@ public class SystemEndpoints {
     }
 
     private int localPort() {
-        int known = port;
-        if (known > 0) {
-            return known;
-        }
         if (context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
-            int listening = web.getWebServer().getPort();
-            if (listening > 0) {
-                port = listening;
-            }
-            return listening;
+            return web.getWebServer().getPort();
         }
         throw new IllegalStateException("A relative base URL needs the embedded web server; configure an absolute one");
     }

@@ -39,10 +39,11 @@ import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 import org.apache.ibatis.datasource.pooled.PooledDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.Yaml;
 
 import dk.kk.ks.flow.support.TestClock;
-import dk.kk.ks.flow.support.load.Caseworker;
 
 /**
  * The baseline: KS Flow's diagrams, decision tables and forms on a bare Camunda engine (its own database,
@@ -53,6 +54,8 @@ import dk.kk.ks.flow.support.load.Caseworker;
  */
 final class BareEngineBaseline {
 
+    private static final Logger log = LoggerFactory.getLogger(BareEngineBaseline.class);
+
     private static final Pattern DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
     /** The business keys' prefixes: the warm-up's cases, and the measured ones. */
     private static final String WARM_UP = "WARMUP";
@@ -60,7 +63,8 @@ final class BareEngineBaseline {
 
     /** What the bare engine did: how many instances of each process started and finished, and how fast. */
     record Result(int started, Map<String, Integer> startedByKey, Map<String, Integer> finishedByKey,
-                  Map<String, Long> medianMillisByKey, double seconds, long incidents, long statements, CpuMeter.Reading cpu) {
+                  Map<String, Long> medianMillisByKey, double seconds, long incidents, long statements, CpuMeter.Reading cpu,
+                  MachineProbe.Speed machine) {
 
         int finished() {
             return finishedByKey.values().stream().mapToInt(Integer::intValue).sum();
@@ -98,13 +102,15 @@ final class BareEngineBaseline {
                     throw new IllegalStateException("The bare engine's warm-up did not end: " + finished(engine, WARM_UP) + " of " + warmUp);
                 }
             }
+            MachineProbe.Window machine = MachineProbe.start();
             long statementsBefore = StatementCounting.count();
             CpuMeter cpuMeter = new CpuMeter(-1);
             CpuMeter.Reading cpuBefore = cpuMeter.read();
             long started = TestClock.clock().millis(); // the engine's clock, which the cases' end times are on
             Map<String, Integer> startedByKey = startAndAwait(engine, cases, MEASURED, calledVariables, clients, timeout);
             long statements = StatementCounting.count() - statementsBefore;
-            return result(engine, started, startedByKey, statements, cpuMeter.read().minus(cpuBefore));
+            CpuMeter.Reading cpu = cpuMeter.read().minus(cpuBefore);
+            return result(engine, started, startedByKey, statements, cpu, machine.end());
         } finally {
             engine.close();
         }
@@ -146,25 +152,29 @@ final class BareEngineBaseline {
     private static void workUntilInterrupted(ProcessEngine engine) {
         while (!Thread.currentThread().isInterrupted()) {
             long passStarted = System.nanoTime();
-            for (Task task : engine.getTaskService().createTaskQuery().active().listPage(0, 200)) {
-                attempt(() -> engine.getTaskService().complete(task.getId()));
-            }
-            for (EventSubscription subscription : engine.getRuntimeService().createEventSubscriptionQuery()
-                    .eventType("message").listPage(0, 200)) {
-                if (subscription.getExecutionId() != null) {
-                    attempt(() -> engine.getRuntimeService().messageEventReceived(subscription.getEventName(),
-                            subscription.getExecutionId()));
+            try {
+                for (Task task : engine.getTaskService().createTaskQuery().active().orderByTaskCreateTime().asc().listPage(0, 200)) {
+                    attempt(() -> engine.getTaskService().complete(task.getId()));
                 }
+                for (EventSubscription subscription : engine.getRuntimeService().createEventSubscriptionQuery()
+                        .eventType("message").listPage(0, 200)) {
+                    if (subscription.getExecutionId() != null) {
+                        attempt(() -> engine.getRuntimeService().messageEventReceived(subscription.getEventName(),
+                                subscription.getExecutionId()));
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("Bare engine caseworker pass failed, trying again: {}", e.toString());
             }
             try {
-                Caseworker.paceAfter(passStarted); // as KS Flow's caseworker (MixRun)
+                MixRun.paceCaseworker(passStarted); // the pace of KS Flow's caseworker
             } catch (InterruptedException e) {
                 return;
             }
         }
     }
 
-    /** Does it, unless a job got there first (optimistic locking): the next pass tries again. */
+    /** Does it, unless the engine refuses (a job got there first: optimistic locking); the next pass tries again. */
     private static void attempt(Runnable action) {
         try {
             action.run();
@@ -174,7 +184,7 @@ final class BareEngineBaseline {
     }
 
     private Result result(ProcessEngine engine, long startedMillis, Map<String, Integer> startedByKey, long statements,
-                          CpuMeter.Reading cpu) {
+                          CpuMeter.Reading cpu, MachineProbe.Speed machine) {
         Map<String, List<Long>> durations = new TreeMap<>();
         long lastEnd = startedMillis;
         int page = 1000;
@@ -198,7 +208,7 @@ final class BareEngineBaseline {
         });
         long incidents = engine.getRuntimeService().createIncidentQuery().count();
         return new Result(startedByKey.values().stream().mapToInt(Integer::intValue).sum(), startedByKey, finishedByKey, medians,
-                (lastEnd - startedMillis) / 1000.0, incidents, statements, cpu);
+                (lastEnd - startedMillis) / 1000.0, incidents, statements, cpu, machine);
     }
 
     static long median(List<Long> values) {

@@ -36,7 +36,7 @@ final class Benchmark {
 
     /**
      * @param ksFlowMachine the machine's speed around KS Flow's measured cases, {@code bareMachine} around the bare
-     *                      engine's run (its warm-up and its measured cases); null when not run
+     *                      engine's (each after its warm-up); null when not run
      */
     record Report(Options options, MixRun.Result mix, BareEngineBaseline.Result baseline, List<IntakeLoad.Step> load,
                   MachineProbe.Speed ksFlowMachine, MachineProbe.Speed bareMachine) {
@@ -104,8 +104,9 @@ final class Benchmark {
                     out.add("machine around KS Flow's cases: " + ksFlowMachine.summary() + "; around the bare engine's run: "
                             + bareMachine.summary());
                     if (!ksFlowMachine.comparableWith(bareMachine)) {
-                        out.add(String.format(Locale.ROOT, "NOTE: the machine's speed differed by more than %.0f %% between the two sides "
-                                + "(or the hypervisor took time): the ratios below measure the machine as much as KS Flow", 100 * MachineProbe.SAME_SPEED));
+                        out.add(String.format(Locale.ROOT, "NOTE: around the two sides' measured cases the machine's readings were more than "
+                                + "%.0f %% apart, or the hypervisor took more than %.0f %% of its time: the throughput and CPU ratios below "
+                                + "measure the machine as much as KS Flow", 100 * MachineProbe.SAME_SPEED, 100 * MachineProbe.STEAL_LIMIT));
                     }
                 }
                 out.add(String.format(Locale.ROOT, "RATIO KS Flow / bare engine throughput: %.2f", ratio()));
@@ -170,10 +171,9 @@ final class Benchmark {
         }
         BareEngineBaseline.Result baseline = null;
         if (options.baseline() && mix != null) {
-            MachineProbe.Window machine = MachineProbe.start();
             baseline = new BareEngineBaseline(options.database(), Path.of("")).run(mix.recorded(), options.warmUp(), options.clients(),
                     options.timeout());
-            bareMachine = machine.end();
+            bareMachine = baseline.machine();
         }
         return new Report(options, mix, baseline, load, ksFlowMachine, bareMachine);
     }

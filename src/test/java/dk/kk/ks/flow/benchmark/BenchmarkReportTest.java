@@ -10,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The report's ratios from figures made up for the test, so that a wrong sign, factor or choice of figure in a
- * ratio fails here (BenchmarkTest's tiny run only checks that the report has its lines).
+ * The report's ratios and its note on the machine from figures made up for the test, so that a wrong sign, factor or
+ * choice of figure in a ratio fails here (BenchmarkTest's tiny run only checks that the report has its lines); and the
+ * machine probe's reading of /proc/stat.
  */
 class BenchmarkReportTest {
 
@@ -26,7 +27,7 @@ class BenchmarkReportTest {
     /** 90 of 100 bare-engine instances ended in 5 s: 4.0 s of CPU in its JVM (0.4 s of it the JIT compiler), 2.0 s PostgreSQL. */
     private static final BareEngineBaseline.Result BARE = new BareEngineBaseline.Result(100, Map.of("timesheet", 100),
             Map.of("timesheet", 90), Map.of("timesheet", 900L), 5.0, 0, 19_000,
-            new CpuMeter.Reading(0, 4.0, 2.0, Map.of(CpuMeter.JIT, 0.4, "job executor", 1.5)));
+            new CpuMeter.Reading(0, 4.0, 2.0, Map.of(CpuMeter.JIT, 0.4, "job executor", 1.5)), null);
 
     @Test
     void theThroughputAndCpuRatiosAreTheBareEnginesCostOverKsFlowsPerEndedCase() {
@@ -71,10 +72,18 @@ class BenchmarkReportTest {
                 .doesNotContain("NOTE");
         // 400 against 510: more than 10 % apart
         assertThat(report(List.of(), new MachineProbe.Speed(400, 480, 0.0), new MachineProbe.Speed(470, 510, 0.0)).text())
-                .contains("NOTE: the machine's speed differed by more than 10 %");
+                .contains("NOTE: around the two sides' measured cases the machine's readings were more than 10 % apart, "
+                        + "or the hypervisor took more than 5 % of its time");
         // the same speed, but the hypervisor took 8 % of the machine's time from KS Flow's side
         assertThat(report(List.of(), new MachineProbe.Speed(500, 490, 0.08), steady).text()).contains("NOTE:");
         assertThat(report(List.of()).text()).doesNotContain("machine around").doesNotContain("NOTE");
+    }
+
+    @Test
+    void theStealIsReadFromProcStatsCpuLine() {
+        // user nice system idle iowait irq softirq steal guest guest_nice: guest time is already counted in user
+        assertThat(MachineProbe.ticks("cpu  4705 356 584 3699176 23060 0 277 85 30 0")).containsExactly(4705 + 356 + 584 + 3699176 + 23060 + 277 + 85, 85);
+        assertThat(MachineProbe.ticks("cpu  100 0 50 850 0 0 0")).containsExactly(1000, 0); // a kernel that counts no steal
     }
 
     @Test

@@ -84,6 +84,7 @@ class BenchmarkTest {
                 .contains("RATIO KS Flow / bare engine throughput", "RATIO that rate / bare engine throughput", "per intake request", "p99",
                         "CPU per case", "ratio of CPU per case",
                         "without the engine JVM's JIT compiler threads", "a warm-up of 10 cases",
-                        "serving (from the first filter on): intake", "without serving the sandbox's simulators");
+                        "serving (from the first filter on): intake", "without serving the sandbox's simulators",
+                        "machine around KS Flow's cases: one core", "around the bare engine's run: one core");
     }
 }

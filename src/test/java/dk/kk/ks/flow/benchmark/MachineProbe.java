@@ -10,15 +10,19 @@ import java.util.Locale;
 /**
  * How fast the machine was around a measured part. KS Flow and the bare engine run one after the other, so a ratio
  * of the two compares two stretches of time on a shared machine: this reads one core's speed at a fixed piece of work
- * (SHA-256 of 4 MiB, the best of eight passes, after passes that warm the code up) before and after the part, and from Linux's {@code /proc/stat} the share of the
- * machine's time the hypervisor gave to others in between (steal). Elsewhere than Linux the steal reads 0.
+ * (SHA-256 of 2 MiB, the best of eight passes, after passes that warm the code up) before and after the part, and
+ * from Linux's {@code /proc/stat} the share of the machine's time the hypervisor gave to others in between (steal).
+ * The speed is a yardstick within one run only: it depends on the JVM's flags and the CPU's SHA instructions, so
+ * its MB/s do not compare between machines. Elsewhere than Linux the steal reads 0.
  */
 final class MachineProbe {
 
-    /** Speeds differing by more than this between the two sides make their ratios a measure of the machine. */
+    /** Readings more than this apart make the two sides' ratios a measure of the machine. */
     static final double SAME_SPEED = 0.10;
+    /** A steal share above this, on either side, does the same. */
+    static final double STEAL_LIMIT = 0.05;
 
-    private static final byte[] WORK = new byte[4 << 20];
+    private static final byte[] WORK = new byte[2 << 20];
     private static final int PASSES = 8;
 
     static {
@@ -39,11 +43,14 @@ final class MachineProbe {
                     100 * steal);
         }
 
-        /** Whether two parts ran on the machine at about the same speed (each within SAME_SPEED of the other, little steal). */
+        /**
+         * Whether two parts ran on the machine at about the same speed: the four readings within SAME_SPEED of each
+         * other, and neither part's steal above STEAL_LIMIT.
+         */
         boolean comparableWith(Speed other) {
             double low = Math.min(slowest(), other.slowest());
             double high = Math.max(Math.max(before, after), Math.max(other.before, other.after));
-            return high <= low * (1 + SAME_SPEED) && steal < SAME_SPEED / 2 && other.steal < SAME_SPEED / 2;
+            return high <= low * (1 + SAME_SPEED) && steal <= STEAL_LIMIT && other.steal <= STEAL_LIMIT;
         }
     }
 
@@ -61,7 +68,8 @@ final class MachineProbe {
             double after = speed();
             long[] ticksAfter = ticks();
             long total = ticksAfter[0] - ticksBefore[0];
-            double steal = total <= 0 ? 0 : (double) (ticksAfter[1] - ticksBefore[1]) / total;
+            // counters that went backwards (a core taken offline) read as no steal
+            double steal = total <= 0 ? 0 : Math.max(0, Math.min(1, (double) (ticksAfter[1] - ticksBefore[1]) / total));
             return new Speed(before, after, steal);
         }
     }
@@ -92,14 +100,22 @@ final class MachineProbe {
     /** The machine's total and steal ticks so far, from the first line of /proc/stat; zeros if there is none. */
     static long[] ticks() {
         try {
-            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i <= 8 && i < fields.length; i++) { // user nice system idle iowait irq softirq steal
-                total += Long.parseLong(fields[i]);
-            }
-            return new long[] {total, fields.length > 8 ? Long.parseLong(fields[8]) : 0};
+            return ticks(Files.readAllLines(Path.of("/proc/stat")).get(0));
         } catch (IOException | RuntimeException noProc) {
             return new long[] {0, 0};
         }
+    }
+
+    /**
+     * From /proc/stat's "cpu" line (user nice system idle iowait irq softirq steal guest guest_nice): the total of the
+     * first eight (guest time is already in user) and the steal; a kernel without steal gives 0 for it.
+     */
+    static long[] ticks(String cpuLine) {
+        String[] fields = cpuLine.trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i <= 8 && i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        return new long[] {total, fields.length > 8 ? Long.parseLong(fields[8]) : 0};
     }
 }
