@@ -61,7 +61,10 @@ final class BareEngineBaseline {
     private static final String WARM_UP = "WARMUP";
     private static final String MEASURED = "BASELINE";
 
-    /** What the bare engine did: how many instances of each process started and finished, and how fast. */
+    /**
+     * What the bare engine did: how many instances of each process started and finished, and how fast;
+     * {@code machine}: the machine's speed around its measured instances (MachineProbe).
+     */
     record Result(int started, Map<String, Integer> startedByKey, Map<String, Integer> finishedByKey,
                   Map<String, Long> medianMillisByKey, double seconds, long incidents, long statements, CpuMeter.Reading cpu,
                   MachineProbe.Speed machine) {
@@ -102,7 +105,7 @@ final class BareEngineBaseline {
                     throw new IllegalStateException("The bare engine's warm-up did not end: " + finished(engine, WARM_UP) + " of " + warmUp);
                 }
             }
-            MachineProbe.Window machine = MachineProbe.start();
+            MachineProbe.Window machine = MachineProbe.start(); // before this run's CPU is counted
             long statementsBefore = StatementCounting.count();
             CpuMeter cpuMeter = new CpuMeter(-1);
             CpuMeter.Reading cpuBefore = cpuMeter.read();

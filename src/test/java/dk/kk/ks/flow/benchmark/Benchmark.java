@@ -34,12 +34,7 @@ final class Benchmark {
                    List<Integer> rates, int seconds, Path jfr, Duration timeout, List<String> appArguments) {
     }
 
-    /**
-     * @param ksFlowMachine the machine's speed around KS Flow's measured cases, {@code bareMachine} around the bare
-     *                      engine's (each after its warm-up); null when not run
-     */
-    record Report(Options options, MixRun.Result mix, BareEngineBaseline.Result baseline, List<IntakeLoad.Step> load,
-                  MachineProbe.Speed ksFlowMachine, MachineProbe.Speed bareMachine) {
+    record Report(Options options, MixRun.Result mix, BareEngineBaseline.Result baseline, List<IntakeLoad.Step> load) {
 
         double ratio() {
             return mix == null || baseline == null ? 0 : mix.casesPerSecond() / baseline.casesPerSecond();
@@ -100,10 +95,10 @@ final class Benchmark {
                         baseline.finished(), baseline.started(), baseline.seconds(), baseline.casesPerSecond(), baseline.incidents()));
                 out.add(String.format(Locale.ROOT, "bare engine SQL statements per case: %.1f", (double) baseline.statements() / Math.max(1, baseline.finished())));
                 out.add("bare engine " + baseline.cpu().perCase(baseline.finished(), null, "engine, starter and caseworker"));
-                if (ksFlowMachine != null && bareMachine != null) {
-                    out.add("machine around KS Flow's cases: " + ksFlowMachine.summary() + "; around the bare engine's run: "
-                            + bareMachine.summary());
-                    if (!ksFlowMachine.comparableWith(bareMachine)) {
+                if (mix != null && mix.machine() != null && baseline.machine() != null) {
+                    out.add("machine around KS Flow's cases: " + mix.machine().summary() + "; around the bare engine's run: "
+                            + baseline.machine().summary());
+                    if (!mix.machine().comparableWith(baseline.machine())) {
                         out.add(String.format(Locale.ROOT, "NOTE: around the two sides' measured cases the machine's readings were more than "
                                 + "%.0f %% apart, or the hypervisor took more than %.0f %% of its time: the throughput and CPU ratios below "
                                 + "measure the machine as much as KS Flow", 100 * MachineProbe.SAME_SPEED, 100 * MachineProbe.STEAL_LIMIT));
@@ -139,8 +134,6 @@ final class Benchmark {
 
     static Report run(Options options) throws Exception {
         MixRun.Result mix = null;
-        MachineProbe.Speed ksFlowMachine = null;
-        MachineProbe.Speed bareMachine = null;
         List<IntakeLoad.Step> load = new ArrayList<>();
         try (AppProcess app = AppProcess.start("ksflow", options.database().fresh("ksflow_bench"), options.database(), options.jfr(),
                 options.appArguments())) {
@@ -154,10 +147,8 @@ final class Benchmark {
                     }
                 }
                 clearSimulatorLogs(app);
-                MachineProbe.Window machine = MachineProbe.start();
                 mix = new MixRun(app).run(new CaseMix(options.seed(), "BENCH", 1, options.count()), options.clients(),
                         options.timeout(), options.recordPerType());
-                ksFlowMachine = machine.end();
             }
             int firstNumber = 1;
             for (int rate : options.rates()) {
@@ -173,9 +164,8 @@ final class Benchmark {
         if (options.baseline() && mix != null) {
             baseline = new BareEngineBaseline(options.database(), Path.of("")).run(mix.recorded(), options.warmUp(), options.clients(),
                     options.timeout());
-            bareMachine = baseline.machine();
         }
-        return new Report(options, mix, baseline, load, ksFlowMachine, bareMachine);
+        return new Report(options, mix, baseline, load);
     }
 
     /**

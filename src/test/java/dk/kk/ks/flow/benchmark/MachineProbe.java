@@ -1,5 +1,6 @@
 package dk.kk.ks.flow.benchmark;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +101,9 @@ final class MachineProbe {
     /** The machine's total and steal ticks so far, from the first line of /proc/stat; zeros if there is none. */
     static long[] ticks() {
         try {
-            return ticks(Files.readAllLines(Path.of("/proc/stat")).get(0));
+            try (BufferedReader stat = Files.newBufferedReader(Path.of("/proc/stat"))) {
+                return ticks(stat.readLine());
+            }
         } catch (IOException | RuntimeException noProc) {
             return new long[] {0, 0};
         }

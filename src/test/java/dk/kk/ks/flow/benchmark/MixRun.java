@@ -40,10 +40,11 @@ final class MixRun {
     private static final int PAGE = 1000;
 
     /** What the run measured; {@code recorded} holds, in intake order, one ended KS Flow case per case for the baseline. */
+    /** What the run did; {@code machine}: the machine's speed around its cases (MachineProbe). */
     record Result(int count, int intakeErrors, Map<String, Integer> countByType, Map<String, Integer> completedByType,
                   Map<String, Long> medianMillisByType, double seconds, Latencies intake, long statements,
                   ResourceSampler.Usage usage, CpuMeter.Reading cpu, Map<IntakeProfile.Kind, Double> httpCpu,
-                  List<RecordedCase> recorded, List<String> refusals) {
+                  List<RecordedCase> recorded, List<String> refusals, MachineProbe.Speed machine) {
 
         int completed() {
             return completedByType.values().stream().mapToInt(Integer::intValue).sum();
@@ -84,6 +85,7 @@ final class MixRun {
         Thread caseworkerThread = new Thread(() -> work(caseworker), "caseworker");
         ResourceSampler.Usage usage;
         long endedBefore = endedCount(); // a warm-up's cases, ended before this run
+        MachineProbe.Window machine = MachineProbe.start(); // before this run's CPU is counted
         CpuMeter cpuMeter = new CpuMeter(app.pid());
         CpuMeter.Reading cpuBefore = cpuMeter.read();
         Map<IntakeProfile.Kind, Double> httpCpuBefore = app.httpCpuSeconds();
@@ -117,6 +119,7 @@ final class MixRun {
             usage = sampler.usage();
         }
         CpuMeter.Reading cpu = cpuMeter.read().minus(cpuBefore);
+        MachineProbe.Speed machineSpeed = machine.end();
         Map<IntakeProfile.Kind, Double> httpCpu = app.httpCpuSeconds();
         httpCpuBefore.forEach((kind, before) -> httpCpu.merge(kind, -before, Double::sum));
         long statements = app.statements() - statementsBefore;
@@ -139,7 +142,8 @@ final class MixRun {
             medians.put(type, BareEngineBaseline.median(list));
         });
         return new Result(cases.size(), intakeErrors.get(), countByType, completedByType, medians, (lastEnd - started) / 1000.0,
-                intake, statements, usage, cpu, httpCpu, recorded(caseIds, typeByCase, durations.keySet(), recordPerType), caseworker.refusals());
+                intake, statements, usage, cpu, httpCpu, recorded(caseIds, typeByCase, durations.keySet(), recordPerType), caseworker.refusals(),
+                machineSpeed);
     }
 
     private void work(Caseworker caseworker) {
