@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,9 +91,11 @@ final class BareEngineBaseline {
      * Starts every case with {@code clients} threads and waits until all have ended or the timeout passes. First, not
      * measured, {@code warmUp} cases (the recorded ones again, from the first) run to their end the same way.
      */
-    Result run(List<RecordedCase> cases, int warmUp, int clients, Duration timeout) throws IOException, InterruptedException {
+    Result run(List<RecordedCase> cases, int warmUp, int clients, Duration timeout)
+            throws IOException, InterruptedException, SQLException {
         Map<String, Map<String, JsonNode>> calledVariables = new ConcurrentHashMap<>();
-        ProcessEngine engine = engine(calledVariables);
+        String url = database.fresh("ksflow_bench_baseline");
+        ProcessEngine engine = engine(url, calledVariables);
         try {
             deploy(engine);
             if (warmUp > 0 && !cases.isEmpty()) {
@@ -105,6 +108,7 @@ final class BareEngineBaseline {
                     throw new IllegalStateException("The bare engine's warm-up did not end: " + finished(engine, WARM_UP) + " of " + warmUp);
                 }
             }
+            database.settle(url);
             MachineProbe.Window machine = MachineProbe.start(); // before this run's CPU is counted
             long statementsBefore = StatementCounting.count();
             CpuMeter cpuMeter = new CpuMeter(-1);
@@ -219,12 +223,12 @@ final class BareEngineBaseline {
         return sorted.isEmpty() ? 0 : sorted.get((sorted.size() - 1) / 2);
     }
 
-    private ProcessEngine engine(Map<String, Map<String, JsonNode>> calledVariables) throws IOException {
+    private ProcessEngine engine(String url, Map<String, Map<String, JsonNode>> calledVariables) throws IOException {
         TestClock.resetEngineClock(); // the time KS Flow's JVM runs at, also when no Spring test ran in this JVM before
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName("ksflow-baseline-" + UUID.randomUUID());
         PooledDataSource pool = new PooledDataSource(database.postgres() ? "org.postgresql.Driver" : "org.h2.Driver",
-                database.fresh("ksflow_bench_baseline"), database.user(), "");
+                url, database.user(), "");
         pool.setPoolMaximumActiveConnections(20);
         configuration.setDataSource(StatementCounting.counting(pool));
         configuration.setIdGenerator(new StrongUuidGenerator());

@@ -19,11 +19,15 @@ import dk.kk.ks.flow.support.load.CaseMix;
 /**
  * The whole benchmark: KS Flow in its own JVM on a fresh database, a month's mix through the intake API to
  * the end, then (optionally) the open-model intake load at each rate, then the same cases on the bare engine.
- * The baseline runs after KS Flow has stopped, so the two never share the machine.
+ * The baseline runs after KS Flow has stopped, so the two never share the machine, and after KS Flow's database is
+ * dropped, so that its autovacuum does not either. Before each side's measured cases and before each load step the
+ * database is settled ({@link Database#settle}): what PostgreSQL would do later at a moment that differs from run to
+ * run (vacuum the warm-up's dead rows, write its dirty pages) is done first.
  */
 final class Benchmark {
 
     private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
+    private static final String KS_FLOW_DATABASE = "ksflow_bench";
 
     /**
      * What to run; {@code count} 0 skips the mix (and so the baseline), an empty {@code rates} the load test.
@@ -135,8 +139,8 @@ final class Benchmark {
     static Report run(Options options) throws Exception {
         MixRun.Result mix = null;
         List<IntakeLoad.Step> load = new ArrayList<>();
-        try (AppProcess app = AppProcess.start("ksflow", options.database().fresh("ksflow_bench"), options.database(), options.jfr(),
-                options.appArguments())) {
+        String url = options.database().fresh(KS_FLOW_DATABASE);
+        try (AppProcess app = AppProcess.start("ksflow", url, options.database(), options.jfr(), options.appArguments())) {
             if (options.count() > 0) {
                 if (options.warmUp() > 0) {
                     MixRun.Result warmUp = new MixRun(app).run(new CaseMix(options.seed(), "WARM", 1, options.warmUp()),
@@ -147,6 +151,7 @@ final class Benchmark {
                     }
                 }
                 clearSimulatorLogs(app);
+                options.database().settle(url);
                 mix = new MixRun(app).run(new CaseMix(options.seed(), "BENCH", 1, options.count()), options.clients(),
                         options.timeout(), options.recordPerType());
             }
@@ -157,11 +162,13 @@ final class Benchmark {
                 long waiting = awaitJobsDone(app);
                 cases.sandboxData().forEach((path, body) -> app.client().put(path, body, "demo"));
                 clearSimulatorLogs(app);
+                options.database().settle(url);
                 load.add(new IntakeLoad(app).run(rate, options.seconds(), cases.cases(), waiting));
             }
         }
         BareEngineBaseline.Result baseline = null;
         if (options.baseline() && mix != null) {
+            options.database().drop(KS_FLOW_DATABASE); // its autovacuum would run into the bare engine's cases
             baseline = new BareEngineBaseline(options.database(), Path.of("")).run(mix.recorded(), options.warmUp(), options.clients(),
                     options.timeout());
         }

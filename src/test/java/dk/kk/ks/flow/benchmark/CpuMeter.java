@@ -115,7 +115,8 @@ final class CpuMeter {
         return groups;
     }
 
-    private static double postgres() {
+    /** CPU seconds so far of PostgreSQL's server processes, with the ended ones the postmaster has collected. */
+    static double postgres() {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             return processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
                     .mapToDouble(CpuMeter::postgresSeconds).sum();

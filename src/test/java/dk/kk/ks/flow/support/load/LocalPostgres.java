@@ -20,16 +20,26 @@ public final class LocalPostgres {
 
     /** Drops the database (closing its connections) and creates it empty; answers its JDBC URL. */
     public static String recreate(String database) {
+        admin(database, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)", "CREATE DATABASE " + database);
+        return url(database);
+    }
+
+    /** Drops the database, closing its connections. */
+    public static void drop(String database) {
+        admin(database, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+
+    private static void admin(String database, String... statements) {
         if (!database.matches("ksflow_[a-z0-9_]+")) {
-            throw new IllegalArgumentException("Only databases named ksflow_* are recreated: " + database);
+            throw new IllegalArgumentException("Only databases named ksflow_* are dropped or created: " + database);
         }
         try (Connection admin = DriverManager.getConnection(url("postgres"), USER, "");
              Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + database);
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the database " + database + " (is PostgreSQL running on 127.0.0.1:5432?)", e);
+            throw new IllegalStateException("Cannot drop or create the database " + database + " (is PostgreSQL running on 127.0.0.1:5432?)", e);
         }
-        return url(database);
     }
 }
