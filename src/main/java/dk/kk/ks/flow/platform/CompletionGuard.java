@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -69,6 +70,19 @@ final class CompletionGuard {
         return allowed;
     }
 
+    /**
+     * The check and the completion it guards in one engine command, so one transaction and one connection: the task,
+     * its form and its current values are read in the transaction that completes it (the engine finds the task again
+     * in its cache), not in three of their own before it. Without a logged-in user or variables nothing is read, and
+     * the completion runs as it would.
+     */
+    private <T> T checkedAndDone(Map<String, Object> variables, Supplier<T> completion) {
+        if (engine.getIdentityService().getCurrentAuthentication() == null || variables == null || variables.isEmpty()) {
+            return completion.get();
+        }
+        return engine.getCommandExecutorTxRequired().execute(commandContext -> completion.get());
+    }
+
     /** Refuses, as the engine refuses a missing permission, unless the logged-in user may update the task. */
     void requireUpdate(String taskId) {
         Authentication user = engine.getIdentityService().getCurrentAuthentication();
@@ -109,12 +123,16 @@ final class CompletionGuard {
         return new TaskServiceImpl() {
             @Override
             public void complete(String taskId, Map<String, Object> variables) {
-                super.complete(taskId, completion(taskId, variables));
+                checkedAndDone(variables, () -> {
+                    super.complete(taskId, completion(taskId, variables));
+                    return null;
+                });
             }
 
             @Override
             public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
-                return super.completeWithVariablesInReturn(taskId, completion(taskId, variables), deserializeValues);
+                return checkedAndDone(variables,
+                        () -> super.completeWithVariablesInReturn(taskId, completion(taskId, variables), deserializeValues));
             }
 
             @Override
@@ -162,12 +180,16 @@ final class CompletionGuard {
         return new FormServiceImpl() {
             @Override
             public void submitTaskForm(String taskId, Map<String, Object> properties) {
-                super.submitTaskForm(taskId, completion(taskId, properties));
+                checkedAndDone(properties, () -> {
+                    super.submitTaskForm(taskId, completion(taskId, properties));
+                    return null;
+                });
             }
 
             @Override
             public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties, boolean deserializeValues) {
-                return super.submitTaskFormWithVariablesInReturn(taskId, completion(taskId, properties), deserializeValues);
+                return checkedAndDone(properties,
+                        () -> super.submitTaskFormWithVariablesInReturn(taskId, completion(taskId, properties), deserializeValues));
             }
         };
     }
