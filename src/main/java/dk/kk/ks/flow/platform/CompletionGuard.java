@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -12,12 +12,13 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * What a person may hand the process when finishing a task, checked in the engine's task and form services,
@@ -42,45 +43,46 @@ final class CompletionGuard {
         this.engine = engine;
     }
 
-    /** The variables to complete the task with: those the form lets the person set; anything else is refused. */
-    Map<String, Object> completion(String taskId, Map<String, Object> variables) {
+    /**
+     * Completes the task with what the form lets the logged-in person set (refusing anything else), the check and the
+     * completion in one engine command: one transaction and one connection, the task, its form and its current values
+     * read in the transaction that completes it (the completion finds the task again in the engine's cache). Without a
+     * logged-in user or variables nothing is checked (the application's own calls), and the completion runs as it
+     * would.
+     */
+    private <T> T checked(String taskId, Map<String, Object> variables, Function<Map<String, Object>, T> completion) {
         Authentication user = engine.getIdentityService().getCurrentAuthentication();
         if (user == null || variables == null || variables.isEmpty()) {
-            return variables;
+            return completion.apply(variables);
         }
-        Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        return engine.getCommandExecutorTxRequired().execute(
+                commandContext -> completion.apply(allowed(commandContext, user, taskId, variables)));
+    }
+
+    /** The variables to complete the task with: those the form lets the person set; anything else is refused. */
+    private VariableMap allowed(CommandContext commandContext, Authentication user, String taskId, Map<String, Object> variables) {
+        VariableMap submitted = typed(variables);
+        TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
         if (task == null) {
-            return variables; // unknown, or not the user's to see: completing answers as it always does
+            return submitted; // the completion answers that there is no such task
         }
-        TaskForm form = formOf(taskId);
-        VariableMap current = engine.getTaskService().getVariablesTyped(taskId, variables.keySet(), false);
+        // The engine's own check of the completion, first: who may not work on the task learns nothing of its form or
+        // its values from the answer (equal or not), and who may is checked however the right was granted.
+        engine.getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
+        TaskForm form = formOf(commandContext, taskId);
         VariableMap allowed = Variables.createVariables();
-        for (String name : variables.keySet()) {
-            TypedValue submitted = typed(variables, name);
+        for (String name : submitted.keySet()) {
             TaskForm.Field field = form.field(name).orElse(null);
             if (field == null) {
                 throw refused(user, task, name);
             }
             if (!field.readOnly()) {
-                allowed.putValueTyped(name, submitted);
-            } else if (!field.unchanged(TaskForm.plain(current.getValueTyped(name)), TaskForm.plain(submitted))) {
+                allowed.putValueTyped(name, submitted.getValueTyped(name));
+            } else if (!field.unchanged(TaskForm.plain(task.getVariableTyped(name, false)), TaskForm.plain(submitted.getValueTyped(name)))) {
                 throw refused(user, task, name);
             }
         }
         return allowed;
-    }
-
-    /**
-     * The check and the completion it guards in one engine command, so one transaction and one connection: the task,
-     * its form and its current values are read in the transaction that completes it (the engine finds the task again
-     * in its cache), not in three of their own before it. Without a logged-in user or variables nothing is read, and
-     * the completion runs as it would.
-     */
-    private <T> T checkedAndDone(Map<String, Object> variables, Supplier<T> completion) {
-        if (engine.getIdentityService().getCurrentAuthentication() == null || variables == null || variables.isEmpty()) {
-            return completion.get();
-        }
-        return engine.getCommandExecutorTxRequired().execute(commandContext -> completion.get());
     }
 
     /** Refuses, as the engine refuses a missing permission, unless the logged-in user may update the task. */
@@ -92,8 +94,13 @@ final class CompletionGuard {
         }
     }
 
-    private TaskForm formOf(String taskId) {
-        try (InputStream form = engine.getFormService().getDeployedTaskForm(taskId)) {
+    /**
+     * The task's Camunda Form, read as the engine's command reads it but within this command and without its
+     * interceptors: a task with no form is an answer here (no field may be set), not a failed nested command that
+     * would mark the whole transaction for rollback.
+     */
+    private static TaskForm formOf(CommandContext commandContext, String taskId) {
+        try (InputStream form = commandContext.runWithoutAuthorization(new GetDeployedTaskFormCmd(taskId))) {
             return TaskForm.parse(form);
         } catch (BadUserRequestException noCamundaForm) { // also NotFoundException: no form is found
             return TaskForm.none();
@@ -102,11 +109,17 @@ final class CompletionGuard {
         }
     }
 
-    private static TypedValue typed(Map<String, Object> variables, String name) {
-        return variables instanceof VariableMap typed ? typed.getValueTyped(name) : Variables.untypedValue(variables.get(name));
+    /** The submitted variables, typed: as sent when they are, else each as an untyped value. */
+    private static VariableMap typed(Map<String, Object> variables) {
+        if (variables instanceof VariableMap typed) {
+            return typed;
+        }
+        VariableMap typed = Variables.createVariables();
+        variables.forEach((name, value) -> typed.putValueTyped(name, Variables.untypedValue(value)));
+        return typed;
     }
 
-    private static ValidationRefusal refused(Authentication user, Task task, String name) {
+    private static ValidationRefusal refused(Authentication user, TaskEntity task, String name) {
         ValidationRefusal refusal = new ValidationRefusal("Feltet " + shown(name) + " kan ikke ændres her.");
         CompletionRules.logRefused(user.getUserId(), task.getId(), task.getTaskDefinitionKey(), task.getProcessInstanceId(), refusal);
         return refusal;
@@ -123,16 +136,15 @@ final class CompletionGuard {
         return new TaskServiceImpl() {
             @Override
             public void complete(String taskId, Map<String, Object> variables) {
-                checkedAndDone(variables, () -> {
-                    super.complete(taskId, completion(taskId, variables));
+                checked(taskId, variables, allowed -> {
+                    super.complete(taskId, allowed);
                     return null;
                 });
             }
 
             @Override
             public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
-                return checkedAndDone(variables,
-                        () -> super.completeWithVariablesInReturn(taskId, completion(taskId, variables), deserializeValues));
+                return checked(taskId, variables, allowed -> super.completeWithVariablesInReturn(taskId, allowed, deserializeValues));
             }
 
             @Override
@@ -180,16 +192,15 @@ final class CompletionGuard {
         return new FormServiceImpl() {
             @Override
             public void submitTaskForm(String taskId, Map<String, Object> properties) {
-                checkedAndDone(properties, () -> {
-                    super.submitTaskForm(taskId, completion(taskId, properties));
+                checked(taskId, properties, allowed -> {
+                    super.submitTaskForm(taskId, allowed);
                     return null;
                 });
             }
 
             @Override
             public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties, boolean deserializeValues) {
-                return checkedAndDone(properties,
-                        () -> super.submitTaskFormWithVariablesInReturn(taskId, completion(taskId, properties), deserializeValues));
+                return checked(taskId, properties, allowed -> super.submitTaskFormWithVariablesInReturn(taskId, allowed, deserializeValues));
             }
         };
     }

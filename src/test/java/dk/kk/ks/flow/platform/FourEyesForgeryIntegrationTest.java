@@ -9,9 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
@@ -39,6 +44,9 @@ class FourEyesForgeryIntegrationTest extends IntegrationTestCase {
     enum Channel { ENGINE_REST, TASKLIST }
 
     private final Map<String, WebappBrowser> sessions = new HashMap<>();
+
+    @Autowired
+    AuthorizationService authorizationService;
 
     // ---------------------------------------------------------------------------------------- payouts
 
@@ -82,6 +90,54 @@ class FourEyesForgeryIntegrationTest extends IntegrationTestCase {
                 .assertRefused(403, OWN_PAYOUT);
         assertStillOpen(caseId, taskId);
         assertThat(releasesOf(ref)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Channel.class)
+    void whoMayNotWorkOnTheTaskLearnsNothingOfItsFormFromTheAnswer(Channel channel) throws Exception {
+        String ref = newServiceNowRef("RITM");
+        String caseId = payout(ref, 12500.00);
+        String taskId = openTask(caseId, "Godkend udbetaling");
+
+        // leder1 approves no payouts: a field the form does not have, the read-only fields as shown, and one of them
+        // changed all get the same refusal, so the answers tell nothing of the form or of the case's values.
+        Map<String, Object> changed = JSON.readValue(tasklistPayoutForm(12500, true), Map.class);
+        ((Map<String, Object>) ((Map<String, Object>) changed.get("variables")).get("payee")).put("value", "Someone Else");
+        for (String body : List.of(variables(Map.of("requestedBy", "leder1", "approved", true)), tasklistPayoutForm(12500, true),
+                JSON.writeValueAsString(changed))) {
+            Answer answer = call(channel, "leder1", "POST", "/task/" + taskId + "/submit-form", body);
+            answer.assertStatus(403);
+            assertThat(answer.body()).doesNotContain("Feltet");
+        }
+        assertStillOpen(caseId, taskId);
+        assertThat(releasesOf(ref)).isEmpty();
+    }
+
+    @Test
+    void aRightToWorkOnEveryTaskOfAProcessIsGuardedAsACandidatesIs() throws Exception {
+        String ref = newServiceNowRef("RITM");
+        String caseId = payout(ref, 12500.00);
+        String taskId = openTask(caseId, "Godkend udbetaling");
+        // An administrator lets leder1 work on every payout task, through the process definition: no right to read the
+        // task itself, which the guard once took to mean that the completion was not a person's to check.
+        Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setUserId("leder1");
+        grant.setResource(Resources.PROCESS_DEFINITION);
+        grant.setResourceId("invoice-payout");
+        grant.addPermission(ProcessDefinitionPermissions.TASK_WORK);
+        grant = authorizationService.saveAuthorization(grant);
+        try {
+            call(Channel.ENGINE_REST, "leder1", "POST", "/task/" + taskId + "/complete",
+                    variables(Map.of("payee", "Someone Else", "approved", true)))
+                    .assertRefused(400, "Feltet payee kan ikke ændres her.");
+            call(Channel.ENGINE_REST, "leder1", "POST", "/task/" + taskId + "/complete", variables(Map.of("debtorNumber", "999999")))
+                    .assertRefused(400, "Feltet debtorNumber kan ikke ændres her.");
+            assertStillOpen(caseId, taskId);
+            assertThat(variable(caseId, "payee")).isEqualTo("Jens Hansen");
+            assertThat(releasesOf(ref)).isEmpty();
+        } finally {
+            authorizationService.deleteAuthorization(grant.getId());
+        }
     }
 
     @Test
