@@ -61,14 +61,16 @@ final class BareEngineBaseline {
     /** The business keys' prefixes: the warm-up's cases, and the measured ones. */
     private static final String WARM_UP = "WARMUP";
     private static final String MEASURED = "BASELINE";
+    private static final String DATABASE = "ksflow_bench_baseline";
 
     /**
      * What the bare engine did: how many instances of each process started and finished, and how fast;
-     * {@code machine}: the machine's speed around its measured instances (MachineProbe).
+     * {@code machine}: the machine's speed around its measured instances (MachineProbe); {@code database}: how its
+     * database was settled before and after them.
      */
     record Result(int started, Map<String, Integer> startedByKey, Map<String, Integer> finishedByKey,
                   Map<String, Long> medianMillisByKey, double seconds, long incidents, long statements, CpuMeter.Reading cpu,
-                  MachineProbe.Speed machine) {
+                  MachineProbe.Speed machine, Database.Settling database) {
 
         int finished() {
             return finishedByKey.values().stream().mapToInt(Integer::intValue).sum();
@@ -92,9 +94,9 @@ final class BareEngineBaseline {
      * measured, {@code warmUp} cases (the recorded ones again, from the first) run to their end the same way.
      */
     Result run(List<RecordedCase> cases, int warmUp, int clients, Duration timeout)
-            throws IOException, InterruptedException, SQLException {
+            throws Exception {
         Map<String, Map<String, JsonNode>> calledVariables = new ConcurrentHashMap<>();
-        String url = database.fresh("ksflow_bench_baseline");
+        String url = database.fresh(DATABASE);
         ProcessEngine engine = engine(url, calledVariables);
         try {
             deploy(engine);
@@ -103,30 +105,36 @@ final class BareEngineBaseline {
                 for (int i = 0; i < warmUp; i++) {
                     warmUpCases.add(cases.get(i % cases.size()));
                 }
-                startAndAwait(engine, warmUpCases, WARM_UP, calledVariables, clients, timeout);
+                startAndAwait(engine, warmUpCases, WARM_UP, calledVariables, clients, timeout, () -> database.analyze(url));
                 if (finished(engine, WARM_UP) < warmUp) {
                     throw new IllegalStateException("The bare engine's warm-up did not end: " + finished(engine, WARM_UP) + " of " + warmUp);
                 }
             }
-            database.settle(url);
+            Database.Settled settledBefore = database.settle(url);
             MachineProbe.Window machine = MachineProbe.start(); // before this run's CPU is counted
             long statementsBefore = StatementCounting.count();
             CpuMeter cpuMeter = new CpuMeter(-1);
             CpuMeter.Reading cpuBefore = cpuMeter.read();
             long started = TestClock.clock().millis(); // the engine's clock, which the cases' end times are on
-            Map<String, Integer> startedByKey = startAndAwait(engine, cases, MEASURED, calledVariables, clients, timeout);
+            Map<String, Integer> startedByKey = startAndAwait(engine, cases, MEASURED, calledVariables, clients, timeout, () -> { });
             long statements = StatementCounting.count() - statementsBefore;
             CpuMeter.Reading cpu = cpuMeter.read().minus(cpuBefore);
-            return result(engine, started, startedByKey, statements, cpu, machine.end());
+            MachineProbe.Speed speed = machine.end();
+            Database.Settling settling = new Database.Settling(settledBefore, database.settle(url));
+            return result(engine, started, startedByKey, statements, cpu, speed, settling);
         } finally {
             engine.close();
+            database.drop(DATABASE); // its autovacuum would run into the next run's cases
         }
     }
 
-    /** Starts the cases under the business keys {@code prefix0, prefix1, ...} and waits until they have ended (or the timeout). */
+    /**
+     * Starts the cases under the business keys {@code prefix0, prefix1, ...} and waits until they have ended (or the
+     * timeout); {@code allIn} runs once all have been started, while they are still running.
+     */
     private static Map<String, Integer> startAndAwait(ProcessEngine engine, List<RecordedCase> cases, String prefix,
                                                       Map<String, Map<String, JsonNode>> calledVariables, int clients,
-                                                      Duration timeout) throws InterruptedException {
+                                                      Duration timeout, Database.Step allIn) throws Exception {
         ExecutorService starters = Executors.newFixedThreadPool(clients);
         Map<String, Integer> startedByKey = new TreeMap<>();
         for (int i = 0; i < cases.size(); i++) {
@@ -141,12 +149,13 @@ final class BareEngineBaseline {
         caseworker.start();
         starters.shutdown();
         long deadline = System.nanoTime() + timeout.toNanos();
+        starters.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        allIn.run();
         while (System.nanoTime() < deadline && finished(engine, prefix) < cases.size()) {
             Thread.sleep(200);
         }
         caseworker.interrupt();
         caseworker.join();
-        starters.awaitTermination(1, TimeUnit.MINUTES);
         return startedByKey;
     }
 
@@ -191,7 +200,7 @@ final class BareEngineBaseline {
     }
 
     private Result result(ProcessEngine engine, long startedMillis, Map<String, Integer> startedByKey, long statements,
-                          CpuMeter.Reading cpu, MachineProbe.Speed machine) {
+                          CpuMeter.Reading cpu, MachineProbe.Speed machine, Database.Settling settling) {
         Map<String, List<Long>> durations = new TreeMap<>();
         long lastEnd = startedMillis;
         int page = 1000;
@@ -215,7 +224,7 @@ final class BareEngineBaseline {
         });
         long incidents = engine.getRuntimeService().createIncidentQuery().count();
         return new Result(startedByKey.values().stream().mapToInt(Integer::intValue).sum(), startedByKey, finishedByKey, medians,
-                (lastEnd - startedMillis) / 1000.0, incidents, statements, cpu, machine);
+                (lastEnd - startedMillis) / 1000.0, incidents, statements, cpu, machine, settling);
     }
 
     static long median(List<Long> values) {

@@ -20,9 +20,10 @@ import dk.kk.ks.flow.support.load.CaseMix;
  * The whole benchmark: KS Flow in its own JVM on a fresh database, a month's mix through the intake API to
  * the end, then (optionally) the open-model intake load at each rate, then the same cases on the bare engine.
  * The baseline runs after KS Flow has stopped, so the two never share the machine, and after KS Flow's database is
- * dropped, so that its autovacuum does not either. Before each side's measured cases and before each load step the
- * database is settled ({@link Database#settle}): what PostgreSQL would do later at a moment that differs from run to
- * run (vacuum the warm-up's dead rows, write its dirty pages) is done first.
+ * dropped, so that its autovacuum does not either. Each side's database is settled ({@link Database#settle}) before
+ * its measured cases (the warm-up's leftovers: dead rows to vacuum, dirty pages to write, done now and not at a moment
+ * that differs from run to run) and after them (their own leftovers, whose CPU the report gives per case), and before
+ * each load step.
  */
 final class Benchmark {
 
@@ -99,6 +100,13 @@ final class Benchmark {
                         baseline.finished(), baseline.started(), baseline.seconds(), baseline.casesPerSecond(), baseline.incidents()));
                 out.add(String.format(Locale.ROOT, "bare engine SQL statements per case: %.1f", (double) baseline.statements() / Math.max(1, baseline.finished())));
                 out.add("bare engine " + baseline.cpu().perCase(baseline.finished(), null, "engine, starter and caseworker"));
+                if (mix != null && options.database().postgres()) {
+                    out.add("PostgreSQL's work the measured cases left behind (VACUUM, CHECKPOINT after them; not in the figures above): KS Flow "
+                            + mix.database().summary(mix.completed()) + ", bare engine " + baseline.database().summary(baseline.finished()));
+                    if (!mix.database().before().quiet() || !baseline.database().before().quiet()) {
+                        out.add("NOTE: PostgreSQL was still busy when a side's measured cases began (see above): its figures include other work");
+                    }
+                }
                 if (mix != null && mix.machine() != null && baseline.machine() != null) {
                     out.add("machine around KS Flow's cases: " + mix.machine().summary() + "; around the bare engine's run: "
                             + baseline.machine().summary());
@@ -144,16 +152,17 @@ final class Benchmark {
             if (options.count() > 0) {
                 if (options.warmUp() > 0) {
                     MixRun.Result warmUp = new MixRun(app).run(new CaseMix(options.seed(), "WARM", 1, options.warmUp()),
-                            options.clients(), options.timeout(), 0);
+                            options.clients(), options.timeout(), 0, () -> options.database().analyze(url));
                     if (warmUp.completed() < options.warmUp()) {
                         // its work would run on into the measured cases' figures
                         throw new IllegalStateException("The warm-up did not end: " + warmUp.completed() + " of " + options.warmUp());
                     }
                 }
                 clearSimulatorLogs(app);
-                options.database().settle(url);
+                Database.Settled before = options.database().settle(url);
                 mix = new MixRun(app).run(new CaseMix(options.seed(), "BENCH", 1, options.count()), options.clients(),
                         options.timeout(), options.recordPerType());
+                mix = mix.settled(new Database.Settling(before, options.database().settle(url)));
             }
             int firstNumber = 1;
             for (int rate : options.rates()) {

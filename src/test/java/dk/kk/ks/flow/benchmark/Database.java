@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.DoubleSupplier;
 
@@ -15,22 +16,52 @@ import dk.kk.ks.flow.support.load.LocalPostgres;
 /**
  * Where the benchmark's databases live: fresh PostgreSQL databases (dropped and created for each run, so
  * every run starts from the same empty state), or H2 in memory for the tiny run in the test build.
+ *
+ * @param quietSeconds how long {@link #settle} waits at most for PostgreSQL to go quiet (a test, whose PostgreSQL
+ *                     another test JVM keeps busy, waits little)
  */
-record Database(boolean postgres) {
+record Database(boolean postgres, int quietSeconds) {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     /** PostgreSQL counts as idle below this share of one core, for {@link #IDLE_SECONDS} seconds in a row. */
     static final double IDLE_SHARE = 0.05;
     static final int IDLE_SECONDS = 2;
-    private static final int MAX_WAIT_SECONDS = 120;
 
     static Database of(String kind) {
         return switch (kind) {
-            case "postgres" -> new Database(true);
-            case "h2" -> new Database(false);
+            case "postgres" -> new Database(true, 120);
+            case "h2" -> new Database(false, 0);
             default -> throw new IllegalArgumentException("--db is postgres or h2, not " + kind);
         };
+    }
+
+    /**
+     * One settling of a side's database: how long it took, the CPU seconds PostgreSQL's processes spent meanwhile
+     * (the vacuum and the checkpoint, and whatever else ran), and whether PostgreSQL was quiet at its end.
+     */
+    record Settled(double seconds, double postgresCpu, boolean quiet) {
+
+        static final Settled NOTHING = new Settled(0, 0, true);
+    }
+
+    /**
+     * A side's database around its measured cases: settled before them (the warm-up's leftovers), and after them
+     * (the measured cases' own leftovers, whose CPU is theirs).
+     */
+    record Settling(Settled before, Settled after) {
+
+        static final Settling NOTHING = new Settling(Settled.NOTHING, Settled.NOTHING);
+
+        /** The CPU PostgreSQL spent after the measured cases on what they left, per ended case. */
+        double deferredPerCase(int cases) {
+            return after.postgresCpu() / Math.max(1, cases);
+        }
+
+        String summary(int cases) {
+            return String.format(Locale.ROOT, "%.1f ms a case%s", 1000 * deferredPerCase(cases), before.quiet() ? ""
+                    : " (PostgreSQL was not quiet when the measured cases began)");
+        }
     }
 
     /** A JDBC URL of a database with this name, fresh (empty) for PostgreSQL. */
@@ -38,46 +69,75 @@ record Database(boolean postgres) {
         if (!postgres) {
             return "jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
         }
-        requireBenchName(name);
-        return LocalPostgres.recreate(name);
+        return LocalPostgres.recreate(benchName(name));
     }
 
     /**
-     * Before a side's measured cases: what the database server would otherwise do at a moment that differs from run to
-     * run, done now. {@code VACUUM (ANALYZE)} of the database (autovacuum would start on the warm-up's dead rows in the
-     * middle of the measured cases), {@code CHECKPOINT} (the warm-up's dirty pages written now), then a wait until
-     * PostgreSQL's processes have been idle for {@link #IDLE_SECONDS} seconds (at most two minutes; autovacuum of
-     * another database, say). Nothing for H2 in memory. Answers the seconds it took.
+     * What the database server would otherwise do at a moment that differs from run to run, done now: {@code VACUUM}
+     * of the database (autovacuum would start on dead rows in the middle of the next measured cases; not
+     * {@code ANALYZE}: a sample of the few rows left would replace the statistics taken with cases in flight, see
+     * {@link #analyze}),
+     * {@code CHECKPOINT} (dirty pages written now), then a wait until PostgreSQL's processes have been idle for
+     * {@link #IDLE_SECONDS} seconds (at most {@link #quietSeconds}; autovacuum of another database, say). Before a
+     * side's measured cases it clears the warm-up's leftovers; after them it does, and meters, the cases' own. Nothing
+     * for H2 in memory.
      */
-    double settle(String url) throws SQLException, InterruptedException {
-        return settle(url, MAX_WAIT_SECONDS);
-    }
-
-    /** {@link #settle(String)} with at most {@code maxWaitSeconds} of waiting for quiet. */
-    double settle(String url, int maxWaitSeconds) throws SQLException, InterruptedException {
+    Settled settle(String url) throws SQLException, InterruptedException {
         if (!postgres) {
-            return 0;
+            return Settled.NOTHING;
         }
         long started = System.nanoTime();
+        double cpuBefore = CpuMeter.postgres();
         try (Connection connection = DriverManager.getConnection(url, user(), "")) {
-            vacuumAndCheckpoint(connection);
+            vacuumAndCheckpoint(connection, false); // the statistics stay those taken with cases in flight (analyze)
         }
-        boolean idle = awaitIdle(CpuMeter::postgres, maxWaitSeconds, () -> Thread.sleep(1000));
-        double seconds = (System.nanoTime() - started) / 1e9;
-        log.info("Database settled in {} s{}", Math.round(seconds), idle ? "" : " (PostgreSQL was still busy at the end of the wait)");
-        return seconds;
+        boolean quiet = awaitIdle(CpuMeter::postgres, quietSeconds, () -> Thread.sleep(1000));
+        Settled settled = new Settled((System.nanoTime() - started) / 1e9, CpuMeter.postgres() - cpuBefore, quiet);
+        log.info("Database settled in {} s, {} s of PostgreSQL's CPU{}", Math.round(settled.seconds()),
+                String.format(Locale.ROOT, "%.1f", settled.postgresCpu()), quiet ? "" : " (PostgreSQL was still busy at the end of the wait)");
+        return settled;
     }
 
-    /** {@code VACUUM (ANALYZE)} of the connection's database, then {@code CHECKPOINT}, outside any transaction. */
-    static void vacuumAndCheckpoint(Connection connection) throws SQLException {
+    /**
+     * {@code VACUUM}, with {@code ANALYZE} if asked, of the connection's database, then {@code CHECKPOINT}, outside any
+     * transaction.
+     */
+    static void vacuumAndCheckpoint(Connection connection, boolean analyze) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(true);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("VACUUM (ANALYZE)");
+            statement.execute(analyze ? "VACUUM (ANALYZE)" : "VACUUM");
             statement.execute("CHECKPOINT");
         } finally {
             connection.setAutoCommit(autoCommit);
         }
+    }
+
+    /** A step of the benchmark that may touch the database. */
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * {@code ANALYZE} of the database, while a warm-up's cases are running: the planner's statistics of the engine's
+     * runtime tables (variables, executions, jobs, tasks) are then those of a database with cases in flight, as a
+     * production database always has. Without them (a fresh database) the planner guesses, and for the engine's most
+     * frequent statement, the load of an execution's variables ({@code EXECUTION_ID_ = ? AND TASK_ID_ is null}), it
+     * combines the index on the execution with the one on the task, reading the entries of every variable that belongs
+     * to no task, nearly all of them, on each call. PostgreSQL's autovacuum would analyse the tables in the end, at a
+     * moment that differs from run to run, and not at all where it is off (as on this project's CI machine). Nothing
+     * for H2 in memory.
+     */
+    void analyze(String url) throws SQLException {
+        if (!postgres) {
+            return;
+        }
+        long started = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection(url, user(), "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        }
+        log.info("Database analysed with cases in flight in {} ms", Math.round((System.nanoTime() - started) / 1e6));
     }
 
     /** One second of waiting (a test's is none). */
@@ -103,19 +163,20 @@ record Database(boolean postgres) {
 
     /**
      * Drops a database that has served its side of the run, so that nothing of it (autovacuum of its rows) runs while
-     * the other side is measured. Nothing for H2 in memory (it goes with its JVM).
+     * the other side, or the next run, is measured. Nothing for H2 in memory (it goes with its JVM).
      */
     void drop(String name) {
         if (postgres) {
-            requireBenchName(name);
-            LocalPostgres.drop(name);
+            LocalPostgres.drop(benchName(name));
         }
     }
 
-    private static void requireBenchName(String name) {
+    /** The name, if it is one of the benchmark's databases ({@code ksflow_bench*}); no other is dropped or created. */
+    static String benchName(String name) {
         if (!name.matches("ksflow_bench[a-z0-9_]*")) {
             throw new IllegalArgumentException("The benchmark only touches databases named ksflow_bench*: " + name);
         }
+        return name;
     }
 
     String user() {

@@ -174,7 +174,7 @@ final class HistoryFill {
      */
     double settle() throws SQLException {
         long started = System.nanoTime();
-        Database.vacuumAndCheckpoint(connection);
+        Database.vacuumAndCheckpoint(connection, true);
         log.info("Vacuumed, analysed and checkpointed in {} s", Math.round((System.nanoTime() - started) / 1e9));
         return (System.nanoTime() - started) / 1e9;
     }

@@ -39,12 +39,21 @@ final class MixRun {
     private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
     private static final int PAGE = 1000;
 
-    /** What the run measured; {@code recorded} holds, in intake order, one ended KS Flow case per case for the baseline. */
-    /** What the run did; {@code machine}: the machine's speed around its cases (MachineProbe). */
+    /**
+     * What the run measured; {@code recorded} holds, in intake order, one ended KS Flow case per case for the baseline;
+     * {@code machine}: the machine's speed around its cases (MachineProbe); {@code database}: how its database was
+     * settled before and after them ({@link Database.Settling#NOTHING} until the benchmark says).
+     */
     record Result(int count, int intakeErrors, Map<String, Integer> countByType, Map<String, Integer> completedByType,
                   Map<String, Long> medianMillisByType, double seconds, Latencies intake, long statements,
                   ResourceSampler.Usage usage, CpuMeter.Reading cpu, Map<IntakeProfile.Kind, Double> httpCpu,
-                  List<RecordedCase> recorded, List<String> refusals, MachineProbe.Speed machine) {
+                  List<RecordedCase> recorded, List<String> refusals, MachineProbe.Speed machine, Database.Settling database) {
+
+        /** The same run with how its database was settled around it (the benchmark does that, between the runs). */
+        Result settled(Database.Settling settling) {
+            return new Result(count, intakeErrors, countByType, completedByType, medianMillisByType, seconds, intake, statements,
+                    usage, cpu, httpCpu, recorded, refusals, machine, settling);
+        }
 
         int completed() {
             return completedByType.values().stream().mapToInt(Integer::intValue).sum();
@@ -74,6 +83,11 @@ final class MixRun {
      * @param recordPerType how many ended cases of each type to read back for the baseline (it cycles through them)
      */
     Result run(CaseMix mix, int clients, Duration timeout, int recordPerType) throws Exception {
+        return run(mix, clients, timeout, recordPerType, () -> { });
+    }
+
+    /** The same, and {@code allIn} runs once every case has been taken in, while they are still running. */
+    Result run(CaseMix mix, int clients, Duration timeout, int recordPerType, Database.Step allIn) throws Exception {
         mix.sandboxData().forEach((path, body) -> client.put(path, body, "demo"));
         List<CaseMix.PlannedCase> cases = mix.cases();
         long statementsBefore = app.statements();
@@ -113,6 +127,7 @@ final class MixRun {
             }
             intakeClients.shutdown();
             intakeClients.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            allIn.run();
             awaitEnded(endedBefore + typeByCase.size(), timeout);
             caseworkerThread.interrupt();
             caseworkerThread.join();
@@ -143,7 +158,7 @@ final class MixRun {
         });
         return new Result(cases.size(), intakeErrors.get(), countByType, completedByType, medians, (lastEnd - started) / 1000.0,
                 intake, statements, usage, cpu, httpCpu, recorded(caseIds, typeByCase, durations.keySet(), recordPerType), caseworker.refusals(),
-                machineSpeed);
+                machineSpeed, Database.Settling.NOTHING);
     }
 
     private void work(Caseworker caseworker) {
