@@ -124,7 +124,7 @@ final class BareEngineBaseline {
             return result(engine, started, startedByKey, statements, cpu, speed, settling);
         } finally {
             engine.close();
-            database.drop(DATABASE); // its autovacuum would run into the next run's cases
+            database.drop(DATABASE); // nothing of it (autovacuum, where it is on) runs into the next run's cases
         }
     }
 
@@ -148,14 +148,19 @@ final class BareEngineBaseline {
         Thread caseworker = new Thread(() -> workUntilInterrupted(engine), "baseline-caseworker");
         caseworker.start();
         starters.shutdown();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        starters.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        allIn.run();
-        while (System.nanoTime() < deadline && finished(engine, prefix) < cases.size()) {
-            Thread.sleep(200);
+        try {
+            if (!starters.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("The starts of " + cases.size() + " instances did not end within " + timeout);
+            }
+            allIn.run();
+            long deadline = System.nanoTime() + timeout.toNanos(); // as KS Flow's wait: a whole timeout after the intake
+            while (System.nanoTime() < deadline && finished(engine, prefix) < cases.size()) {
+                Thread.sleep(200);
+            }
+        } finally {
+            caseworker.interrupt(); // also when the run fails: it is not a daemon
+            caseworker.join();
         }
-        caseworker.interrupt();
-        caseworker.join();
         return startedByKey;
     }
 

@@ -177,7 +177,7 @@ final class Benchmark {
         }
         BareEngineBaseline.Result baseline = null;
         if (options.baseline() && mix != null) {
-            options.database().drop(KS_FLOW_DATABASE); // its autovacuum would run into the bare engine's cases
+            options.database().drop(KS_FLOW_DATABASE); // nothing of it (autovacuum, where it is on) runs into the bare engine's cases
             baseline = new BareEngineBaseline(options.database(), Path.of("")).run(mix.recorded(), options.warmUp(), options.clients(),
                     options.timeout());
         }

@@ -74,8 +74,8 @@ record Database(boolean postgres, int quietSeconds) {
 
     /**
      * What the database server would otherwise do at a moment that differs from run to run, done now: {@code VACUUM}
-     * of the database (autovacuum would start on dead rows in the middle of the next measured cases; not
-     * {@code ANALYZE}: a sample of the few rows left would replace the statistics taken with cases in flight, see
+     * of the database (autovacuum, where it is on, would start on dead rows in the middle of the next measured cases;
+     * not {@code ANALYZE}: a sample of the few rows left would replace the statistics taken with cases in flight, see
      * {@link #analyze}),
      * {@code CHECKPOINT} (dirty pages written now), then a wait until PostgreSQL's processes have been idle for
      * {@link #IDLE_SECONDS} seconds (at most {@link #quietSeconds}; autovacuum of another database, say). Before a

@@ -63,13 +63,15 @@ class DatabaseTest {
             assertThat(number(statement, "SELECT round(null_frac * 100) FROM pg_stats WHERE tablename = 'churn' AND attname = 'task'"))
                     .isEqualTo(95);
 
-            statement.execute("DELETE FROM churn"); // every case has ended
+            // the cases without a task have ended; the few left all have one, so a new ANALYZE would find no nulls
+            statement.execute("DELETE FROM churn WHERE task IS NULL");
             long checkpointsBefore = number(statement, "SELECT checkpoints_req FROM pg_stat_bgwriter");
             Database.Settled settled = postgres.settle(url);
 
             assertThat(number(statement, "SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'churn' AND last_vacuum IS NOT NULL"))
                     .isEqualTo(1);
-            // not analysed again on the empty table: the planner still knows that most rows belong to no task
+            // not analysed again on what is left: the planner still knows that most rows belong to no task
+            assertThat(number(statement, "SELECT analyze_count FROM pg_stat_user_tables WHERE relname = 'churn'")).isEqualTo(1);
             assertThat(number(statement, "SELECT round(null_frac * 100) FROM pg_stats WHERE tablename = 'churn' AND attname = 'task'"))
                     .isEqualTo(95);
             assertThat(number(statement, "SELECT checkpoints_req FROM pg_stat_bgwriter")).isGreaterThan(checkpointsBefore);

@@ -107,30 +107,35 @@ final class MixRun {
         long started = TestClock.clock().millis();
         try (ResourceSampler sampler = new ResourceSampler(app)) {
             caseworkerThread.start();
-            ExecutorService intakeClients = Executors.newFixedThreadPool(clients);
-            for (int i = 0; i < cases.size(); i++) {
-                int index = i;
-                CaseMix.PlannedCase planned = cases.get(i);
-                intakeClients.submit(() -> {
-                    long before = System.nanoTime();
-                    HttpResponse<String> response = client.send("POST", "/api/v1/" + planned.caseType(), planned.body(), "servicenow");
-                    intake.add((System.nanoTime() - before) / 1e6);
-                    if (response.statusCode() == 201) {
-                        String caseId = KsFlowClient.json(response).get("caseId").asText();
-                        typeByCase.put(caseId, planned.caseType());
-                        caseIds.set(index, caseId);
-                    } else {
-                        intakeErrors.incrementAndGet();
-                        log.warn("Intake refused {}: {} {}", planned.serviceNowRef(), response.statusCode(), response.body());
-                    }
-                });
+            try {
+                ExecutorService intakeClients = Executors.newFixedThreadPool(clients);
+                for (int i = 0; i < cases.size(); i++) {
+                    int index = i;
+                    CaseMix.PlannedCase planned = cases.get(i);
+                    intakeClients.submit(() -> {
+                        long before = System.nanoTime();
+                        HttpResponse<String> response = client.send("POST", "/api/v1/" + planned.caseType(), planned.body(), "servicenow");
+                        intake.add((System.nanoTime() - before) / 1e6);
+                        if (response.statusCode() == 201) {
+                            String caseId = KsFlowClient.json(response).get("caseId").asText();
+                            typeByCase.put(caseId, planned.caseType());
+                            caseIds.set(index, caseId);
+                        } else {
+                            intakeErrors.incrementAndGet();
+                            log.warn("Intake refused {}: {} {}", planned.serviceNowRef(), response.statusCode(), response.body());
+                        }
+                    });
+                }
+                intakeClients.shutdown();
+                if (!intakeClients.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("The intake of " + cases.size() + " cases did not end within " + timeout);
+                }
+                allIn.run();
+                awaitEnded(endedBefore + typeByCase.size(), timeout);
+            } finally {
+                caseworkerThread.interrupt(); // also when the run fails: it is not a daemon
+                caseworkerThread.join();
             }
-            intakeClients.shutdown();
-            intakeClients.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            allIn.run();
-            awaitEnded(endedBefore + typeByCase.size(), timeout);
-            caseworkerThread.interrupt();
-            caseworkerThread.join();
             usage = sampler.usage();
         }
         CpuMeter.Reading cpu = cpuMeter.read().minus(cpuBefore);
