@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -12,18 +11,19 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
-import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * What a person may hand the process when finishing a task, checked in the engine's task and form services,
  * so it holds for /engine-rest, Tasklist's API and the Java API alike (a call without a logged-in user is
- * the application's own, and is not checked):
+ * the application's own, and is not checked; the check reads the task, its form and its values in transactions of
+ * their own before the completion's: one transaction for all of it was tried, and in the benchmark PostgreSQL's work
+ * a case rose by a third, see the README's "Ydeevne"):
  * <ul>
  * <li>completing a task ({@code complete}, {@code submit-form}) sets only the fields of the task's Camunda
  * Form; a read-only field may be sent back as shown, and is then not written; any other variable, or a changed
@@ -43,48 +43,46 @@ final class CompletionGuard {
         this.engine = engine;
     }
 
-    /**
-     * Completes the task with what the form lets the logged-in person set, refusing anything else. The check reads the
-     * task, its form and its current values in an engine command of its own, before the completion's. Both in one
-     * transaction was tried and dropped: in the benchmark PostgreSQL's work a case rose by a third, every statement on
-     * the runtime tables slower, for a reason not pinned down (README, "Ydeevne"). Without
-     * a logged-in user or variables nothing is checked (the application's own calls), and the completion runs as it
-     * would.
-     */
-    private <T> T checked(String taskId, Map<String, Object> variables, Function<Map<String, Object>, T> completion) {
+    /** The variables to complete the task with: those the form lets the person set; anything else is refused. */
+    Map<String, Object> completion(String taskId, Map<String, Object> variables) {
         Authentication user = engine.getIdentityService().getCurrentAuthentication();
         if (user == null || variables == null || variables.isEmpty()) {
-            return completion.apply(variables);
+            return variables;
         }
-        VariableMap allowed = engine.getCommandExecutorTxRequired()
-                .execute(commandContext -> allowed(commandContext, user, taskId, variables));
-        return completion.apply(allowed);
-    }
-
-    /** The variables to complete the task with: those the form lets the person set; anything else is refused. */
-    private VariableMap allowed(CommandContext commandContext, Authentication user, String taskId, Map<String, Object> variables) {
-        VariableMap submitted = typed(variables);
-        TaskEntity task = commandContext.getTaskManager().findTaskById(taskId);
+        Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
-            return submitted; // the completion answers that there is no such task
+            requireNoSuchTask(user, taskId);
+            return variables; // no such task: completing answers so
         }
-        // The engine's own check of the completion, first: who may not work on the task learns nothing of its form or
-        // its values from the answer (equal or not), and who may is checked however the right was granted.
-        engine.getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
-        TaskForm form = formOf(commandContext, taskId);
+        TaskForm form = formOf(taskId);
+        VariableMap current = engine.getTaskService().getVariablesTyped(taskId, variables.keySet(), false);
         VariableMap allowed = Variables.createVariables();
-        for (String name : submitted.keySet()) {
+        for (String name : variables.keySet()) {
+            TypedValue submitted = typed(variables, name);
             TaskForm.Field field = form.field(name).orElse(null);
             if (field == null) {
                 throw refused(user, task, name);
             }
             if (!field.readOnly()) {
-                allowed.putValueTyped(name, submitted.getValueTyped(name));
-            } else if (!field.unchanged(TaskForm.plain(task.getVariableTyped(name, false)), TaskForm.plain(submitted.getValueTyped(name)))) {
+                allowed.putValueTyped(name, submitted);
+            } else if (!field.unchanged(TaskForm.plain(current.getValueTyped(name)), TaskForm.plain(submitted))) {
                 throw refused(user, task, name);
             }
         }
         return allowed;
+    }
+
+    /**
+     * A task the person cannot see may still exist, and a right to work on it may have been granted without the right to
+     * read it (TASK_WORK on the process definition): its variables are then refused as a missing permission is, never
+     * let through unchecked. Whoever asks gets the same answer whatever they send, so it tells nothing of the form or
+     * of the case's values.
+     */
+    private void requireNoSuchTask(Authentication user, String taskId) {
+        boolean exists = engine.getCommandExecutorTxRequired().execute(context -> context.getTaskManager().findTaskById(taskId) != null);
+        if (exists) {
+            throw new AuthorizationException(user.getUserId(), Permissions.READ.getName(), Resources.TASK.resourceName(), taskId);
+        }
     }
 
     /** Refuses, as the engine refuses a missing permission, unless the logged-in user may update the task. */
@@ -96,13 +94,8 @@ final class CompletionGuard {
         }
     }
 
-    /**
-     * The task's Camunda Form, read as the engine's command reads it but within the check's command and without its
-     * interceptors: a task with no form is an answer here (no field may be set), not a failed nested command that
-     * would mark a surrounding transaction for rollback.
-     */
-    private static TaskForm formOf(CommandContext commandContext, String taskId) {
-        try (InputStream form = commandContext.runWithoutAuthorization(new GetDeployedTaskFormCmd(taskId))) {
+    private TaskForm formOf(String taskId) {
+        try (InputStream form = engine.getFormService().getDeployedTaskForm(taskId)) {
             return TaskForm.parse(form);
         } catch (BadUserRequestException noCamundaForm) { // also NotFoundException: no form is found
             return TaskForm.none();
@@ -111,17 +104,11 @@ final class CompletionGuard {
         }
     }
 
-    /** The submitted variables, typed: as sent when they are, else each as an untyped value. */
-    private static VariableMap typed(Map<String, Object> variables) {
-        if (variables instanceof VariableMap typed) {
-            return typed;
-        }
-        VariableMap typed = Variables.createVariables();
-        variables.forEach((name, value) -> typed.putValueTyped(name, Variables.untypedValue(value)));
-        return typed;
+    private static TypedValue typed(Map<String, Object> variables, String name) {
+        return variables instanceof VariableMap typed ? typed.getValueTyped(name) : Variables.untypedValue(variables.get(name));
     }
 
-    private static ValidationRefusal refused(Authentication user, TaskEntity task, String name) {
+    private static ValidationRefusal refused(Authentication user, Task task, String name) {
         ValidationRefusal refusal = new ValidationRefusal("Feltet " + shown(name) + " kan ikke ændres her.");
         CompletionRules.logRefused(user.getUserId(), task.getId(), task.getTaskDefinitionKey(), task.getProcessInstanceId(), refusal);
         return refusal;
@@ -138,15 +125,12 @@ final class CompletionGuard {
         return new TaskServiceImpl() {
             @Override
             public void complete(String taskId, Map<String, Object> variables) {
-                checked(taskId, variables, allowed -> {
-                    super.complete(taskId, allowed);
-                    return null;
-                });
+                super.complete(taskId, completion(taskId, variables));
             }
 
             @Override
             public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
-                return checked(taskId, variables, allowed -> super.completeWithVariablesInReturn(taskId, allowed, deserializeValues));
+                return super.completeWithVariablesInReturn(taskId, completion(taskId, variables), deserializeValues);
             }
 
             @Override
@@ -194,15 +178,12 @@ final class CompletionGuard {
         return new FormServiceImpl() {
             @Override
             public void submitTaskForm(String taskId, Map<String, Object> properties) {
-                checked(taskId, properties, allowed -> {
-                    super.submitTaskForm(taskId, allowed);
-                    return null;
-                });
+                super.submitTaskForm(taskId, completion(taskId, properties));
             }
 
             @Override
             public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties, boolean deserializeValues) {
-                return checked(taskId, properties, allowed -> super.submitTaskFormWithVariablesInReturn(taskId, allowed, deserializeValues));
+                return super.submitTaskFormWithVariablesInReturn(taskId, completion(taskId, properties), deserializeValues);
             }
         };
     }

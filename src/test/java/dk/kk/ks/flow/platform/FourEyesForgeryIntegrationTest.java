@@ -119,7 +119,8 @@ class FourEyesForgeryIntegrationTest extends IntegrationTestCase {
         String caseId = payout(ref, 12500.00);
         String taskId = openTask(caseId, "Godkend udbetaling");
         // An administrator lets leder1 work on every payout task, through the process definition: no right to read the
-        // task itself, which the guard once took to mean that the completion was not a person's to check.
+        // task itself, which the guard once took to mean that the completion was not a person's to check, and let the
+        // variables through.
         Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         grant.setUserId("leder1");
         grant.setResource(Resources.PROCESS_DEFINITION);
@@ -127,11 +128,11 @@ class FourEyesForgeryIntegrationTest extends IntegrationTestCase {
         grant.addPermission(ProcessDefinitionPermissions.TASK_WORK);
         grant = authorizationService.saveAuthorization(grant);
         try {
+            // they cannot read the task, so nothing they send can be checked against its form: refused, not let through
             call(Channel.ENGINE_REST, "leder1", "POST", "/task/" + taskId + "/complete",
-                    variables(Map.of("payee", "Someone Else", "approved", true)))
-                    .assertRefused(400, "Feltet payee kan ikke ændres her.");
+                    variables(Map.of("payee", "Someone Else", "approved", true))).assertStatus(403);
             call(Channel.ENGINE_REST, "leder1", "POST", "/task/" + taskId + "/complete", variables(Map.of("debtorNumber", "999999")))
-                    .assertRefused(400, "Feltet debtorNumber kan ikke ændres her.");
+                    .assertStatus(403);
             assertStillOpen(caseId, taskId);
             assertThat(variable(caseId, "payee")).isEqualTo("Jens Hansen");
             assertThat(releasesOf(ref)).isEmpty();
