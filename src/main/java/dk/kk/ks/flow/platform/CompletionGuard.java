@@ -79,7 +79,8 @@ final class CompletionGuard {
      * of the case's values.
      */
     private void requireNoSuchTask(Authentication user, String taskId) {
-        boolean exists = engine.getCommandExecutorTxRequired().execute(context -> context.getTaskManager().findTaskById(taskId) != null);
+        boolean exists = engine.getCommandExecutorTxRequired()
+                .execute(context -> context.getTaskManager().findTaskById(taskId) != null);
         if (exists) {
             throw new AuthorizationException(user.getUserId(), Permissions.READ.getName(), Resources.TASK.resourceName(), taskId);
         }

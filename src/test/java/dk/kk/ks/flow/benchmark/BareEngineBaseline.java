@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,8 +92,7 @@ final class BareEngineBaseline {
      * Starts every case with {@code clients} threads and waits until all have ended or the timeout passes. First, not
      * measured, {@code warmUp} cases (the recorded ones again, from the first) run to their end the same way.
      */
-    Result run(List<RecordedCase> cases, int warmUp, int clients, Duration timeout)
-            throws Exception {
+    Result run(List<RecordedCase> cases, int warmUp, int clients, Duration timeout) throws Exception {
         Map<String, Map<String, JsonNode>> calledVariables = new ConcurrentHashMap<>();
         String url = database.fresh(DATABASE);
         ProcessEngine engine = engine(url, calledVariables);
