@@ -21,9 +21,8 @@ import dk.kk.ks.flow.support.load.CaseMix;
  * the end, then (optionally) the open-model intake load at each rate, then the same cases on the bare engine.
  * The baseline runs after KS Flow has stopped, so the two never share the machine, and after KS Flow's database is
  * dropped, so that its autovacuum does not either. Each side's database is settled ({@link Database#settle}) before
- * its measured cases (the warm-up's leftovers: dead rows to vacuum, dirty pages to write, done now and not at a moment
- * that differs from run to run) and after them (their own leftovers, whose CPU the report gives per case), and before
- * each load step.
+ * its measured cases (the warm-up's dirty pages written now, not at a moment that differs from run to run) and after them
+ * (their own, whose CPU the report gives per case), and before each load step.
  */
 final class Benchmark {
 
@@ -101,7 +100,7 @@ final class Benchmark {
                 out.add(String.format(Locale.ROOT, "bare engine SQL statements per case: %.1f", (double) baseline.statements() / Math.max(1, baseline.finished())));
                 out.add("bare engine " + baseline.cpu().perCase(baseline.finished(), null, "engine, starter and caseworker"));
                 if (mix != null && options.database().postgres()) {
-                    out.add("PostgreSQL's work the measured cases left behind (VACUUM, CHECKPOINT after them; not in the figures above): KS Flow "
+                    out.add("PostgreSQL's work the measured cases left behind (CHECKPOINT after them; not in the figures above): KS Flow "
                             + mix.database().summary(mix.completed()) + ", bare engine " + baseline.database().summary(baseline.finished()));
                     if (!mix.database().before().quiet() || !baseline.database().before().quiet()) {
                         out.add("NOTE: PostgreSQL was still busy when a side's measured cases began (see above): its figures include other work");

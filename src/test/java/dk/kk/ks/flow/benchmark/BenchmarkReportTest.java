@@ -95,7 +95,7 @@ class BenchmarkReportTest {
     void theReportGivesWhatEachSidesCasesLeftForPostgresqlAndSaysWhenItWasNotQuiet() {
         // after the cases: 0.8 s of PostgreSQL's CPU for KS Flow's 95 ended cases, 0.45 s for the bare engine's 90
         assertThat(report(List.of()).text())
-                .contains("PostgreSQL's work the measured cases left behind (VACUUM, CHECKPOINT after them; not in the figures above): "
+                .contains("PostgreSQL's work the measured cases left behind (CHECKPOINT after them; not in the figures above): "
                         + "KS Flow 8.4 ms a case, bare engine 5.0 ms a case")
                 .doesNotContain("NOTE");
         Benchmark.Options options = new Benchmark.Options(100, 0, 42, 4, new Database(true, 0), true, 1, List.of(), 60, null,

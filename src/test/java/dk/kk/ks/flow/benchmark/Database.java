@@ -38,7 +38,7 @@ record Database(boolean postgres, int quietSeconds) {
 
     /**
      * One settling of a side's database: how long it took, the CPU seconds PostgreSQL's processes spent meanwhile
-     * (the vacuum and the checkpoint, and whatever else ran), and whether PostgreSQL was quiet at its end.
+     * (the checkpoint, and whatever else ran), and whether PostgreSQL was quiet at its end.
      */
     record Settled(double seconds, double postgresCpu, boolean quiet) {
 
@@ -73,14 +73,20 @@ record Database(boolean postgres, int quietSeconds) {
     }
 
     /**
-     * What the database server would otherwise do at a moment that differs from run to run, done now: {@code VACUUM}
-     * of the database (autovacuum, where it is on, would start on dead rows in the middle of the next measured cases;
-     * not {@code ANALYZE}: a sample of the few rows left would replace the statistics taken with cases in flight, see
-     * {@link #analyze}),
-     * {@code CHECKPOINT} (dirty pages written now), then a wait until PostgreSQL's processes have been idle for
-     * {@link #IDLE_SECONDS} seconds (at most {@link #quietSeconds}; autovacuum of another database, say). Before a
-     * side's measured cases it clears the warm-up's leftovers; after them it does, and meters, the cases' own. Nothing
-     * for H2 in memory.
+     * What the database server would otherwise do at a moment that differs from run to run, done now: {@code CHECKPOINT}
+     * (dirty pages written now), then a wait until PostgreSQL's processes have been idle for {@link #IDLE_SECONDS}
+     * seconds (at most {@link #quietSeconds}; autovacuum of another database, say). Before a side's measured cases it
+     * writes the warm-up's pages; after them it does, and meters, the cases' own. Nothing for H2 in memory.
+     * <p>
+     * No {@code VACUUM}: at the end of a warm-up every case has ended, so the engine's runtime tables hold no live row,
+     * and a vacuum records that (none) for the planner, replacing the row counts taken with cases in flight
+     * ({@link #analyze}). Every statement the connections have prepared is planned again then, as on empty tables, and
+     * the connections keep those plans while the measured cases fill the tables: the delete of a variable by its key
+     * became a scan of the whole table (823 pages a call, 1.7 ms), the load of an execution's variables a walk through
+     * the index of every variable without a task (9,815 pages, 14 ms) (README "Ydeevne"). A production database,
+     * whose runtime tables always hold the cases in flight, is never vacuumed empty. The warm-up's dead rows stay, as
+     * they would until a vacuum on a server without autovacuum (this project's CI machine); reading by key steps over
+     * them.
      */
     Settled settle(String url) throws SQLException, InterruptedException {
         if (!postgres) {
@@ -88,29 +94,15 @@ record Database(boolean postgres, int quietSeconds) {
         }
         long started = System.nanoTime();
         double cpuBefore = CpuMeter.postgres();
-        try (Connection connection = DriverManager.getConnection(url, user(), "")) {
-            vacuumAndCheckpoint(connection, false); // the statistics stay those taken with cases in flight (analyze)
+        try (Connection connection = DriverManager.getConnection(url, user(), "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
         }
         boolean quiet = awaitIdle(CpuMeter::postgres, quietSeconds, () -> Thread.sleep(1000));
         Settled settled = new Settled((System.nanoTime() - started) / 1e9, CpuMeter.postgres() - cpuBefore, quiet);
         log.info("Database settled in {} s, {} s of PostgreSQL's CPU{}", Math.round(settled.seconds()),
                 String.format(Locale.ROOT, "%.1f", settled.postgresCpu()), quiet ? "" : " (PostgreSQL was still busy at the end of the wait)");
         return settled;
-    }
-
-    /**
-     * {@code VACUUM}, with {@code ANALYZE} if asked, of the connection's database, then {@code CHECKPOINT}, outside any
-     * transaction.
-     */
-    static void vacuumAndCheckpoint(Connection connection, boolean analyze) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(true);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(analyze ? "VACUUM (ANALYZE)" : "VACUUM");
-            statement.execute("CHECKPOINT");
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
     }
 
     /** A step of the benchmark that may touch the database. */

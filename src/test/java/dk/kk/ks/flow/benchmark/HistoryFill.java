@@ -174,7 +174,14 @@ final class HistoryFill {
      */
     double settle() throws SQLException {
         long started = System.nanoTime();
-        Database.vacuumAndCheckpoint(connection, true);
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(true);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM (ANALYZE)");
+            statement.execute("CHECKPOINT");
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
         log.info("Vacuumed, analysed and checkpointed in {} s", Math.round((System.nanoTime() - started) / 1e9));
         return (System.nanoTime() - started) / 1e9;
     }
