@@ -103,7 +103,7 @@ final class BareEngineBaseline {
                 for (int i = 0; i < warmUp; i++) {
                     warmUpCases.add(cases.get(i % cases.size()));
                 }
-                startAndAwait(engine, warmUpCases, WARM_UP, calledVariables, clients, timeout, () -> database.analyze(url));
+                startAndAwait(engine, warmUpCases, WARM_UP, calledVariables, clients, timeout, () -> database.vacuumAndAnalyze(url));
                 if (finished(engine, WARM_UP) < warmUp) {
                     throw new IllegalStateException("The bare engine's warm-up did not end: " + finished(engine, WARM_UP) + " of " + warmUp);
                 }

@@ -100,10 +100,15 @@ final class Benchmark {
                 out.add(String.format(Locale.ROOT, "bare engine SQL statements per case: %.1f", (double) baseline.statements() / Math.max(1, baseline.finished())));
                 out.add("bare engine " + baseline.cpu().perCase(baseline.finished(), null, "engine, starter and caseworker"));
                 if (mix != null && options.database().postgres()) {
-                    out.add("PostgreSQL's work the measured cases left behind (CHECKPOINT after them; not in the figures above): KS Flow "
-                            + mix.database().summary(mix.completed()) + ", bare engine " + baseline.database().summary(baseline.finished()));
+                    out.add("PostgreSQL's CHECKPOINT after the measured cases (their pages written; not in the figures above; their dead rows"
+                            + " are not vacuumed): KS Flow " + mix.database().summary(mix.completed()) + ", bare engine "
+                            + baseline.database().summary(baseline.finished()));
                     if (!mix.database().before().quiet() || !baseline.database().before().quiet()) {
                         out.add("NOTE: PostgreSQL was still busy when a side's measured cases began (see above): its figures include other work");
+                    }
+                    if (mix.database().before().autovacuum() || baseline.database().before().autovacuum()) {
+                        out.add("NOTE: PostgreSQL runs autovacuum: it may vacuum a side's emptied runtime tables, and so change its plans,"
+                                + " at a moment that differs from run to run (Database.settle)");
                     }
                 }
                 if (mix != null && mix.machine() != null && baseline.machine() != null) {
@@ -151,7 +156,7 @@ final class Benchmark {
             if (options.count() > 0) {
                 if (options.warmUp() > 0) {
                     MixRun.Result warmUp = new MixRun(app).run(new CaseMix(options.seed(), "WARM", 1, options.warmUp()),
-                            options.clients(), options.timeout(), 0, () -> options.database().analyze(url));
+                            options.clients(), options.timeout(), 0, () -> options.database().vacuumAndAnalyze(url));
                     if (warmUp.completed() < options.warmUp()) {
                         // its work would run on into the measured cases' figures
                         throw new IllegalStateException("The warm-up did not end: " + warmUp.completed() + " of " + options.warmUp());

@@ -68,7 +68,7 @@ class BenchmarkTest {
             if (database.postgres()) {
                 assertThat(mix.cpu().postgres()).isPositive();
                 assertThat(baseline.cpu().postgres()).isPositive();
-                // each side's database settled before its measured cases and after them, the checkpoint after them metered
+                // each side's database settled (checkpointed, a wait for quiet) before its measured cases and after them
                 assertThat(mix.database().before().seconds()).isPositive();
                 assertThat(mix.database().after().seconds()).isPositive();
                 assertThat(baseline.database().before().seconds()).isPositive();
@@ -93,7 +93,7 @@ class BenchmarkTest {
                         "serving (from the first filter on): intake", "without serving the sandbox's simulators",
                         "machine around KS Flow's cases: one core", "around the bare engine's run: one core");
         if (database.postgres()) {
-            assertThat(report.text()).contains("PostgreSQL's work the measured cases left behind");
+            assertThat(report.text()).contains("PostgreSQL's CHECKPOINT after the measured cases");
         }
     }
 }

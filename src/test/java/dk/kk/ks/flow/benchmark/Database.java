@@ -2,6 +2,7 @@ package dk.kk.ks.flow.benchmark;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -38,11 +39,13 @@ record Database(boolean postgres, int quietSeconds) {
 
     /**
      * One settling of a side's database: how long it took, the CPU seconds PostgreSQL's processes spent meanwhile
-     * (the checkpoint, and whatever else ran), and whether PostgreSQL was quiet at its end.
+     * (the checkpoint, and whatever else ran), whether PostgreSQL was quiet at its end, and whether the server runs
+     * autovacuum (which may then vacuum the emptied runtime tables at a moment that differs from run to run, see
+     * {@link #settle}).
      */
-    record Settled(double seconds, double postgresCpu, boolean quiet) {
+    record Settled(double seconds, double postgresCpu, boolean quiet, boolean autovacuum) {
 
-        static final Settled NOTHING = new Settled(0, 0, true);
+        static final Settled NOTHING = new Settled(0, 0, true, false);
     }
 
     /**
@@ -80,13 +83,14 @@ record Database(boolean postgres, int quietSeconds) {
      * <p>
      * No {@code VACUUM}: at the end of a warm-up every case has ended, so the engine's runtime tables hold no live row,
      * and a vacuum records that (none) for the planner, replacing the row counts taken with cases in flight
-     * ({@link #analyze}). Every statement the connections have prepared is planned again then, as on empty tables, and
-     * the connections keep those plans while the measured cases fill the tables: the delete of a variable by its key
-     * became a scan of the whole table (823 pages a call, 1.7 ms), the load of an execution's variables a walk through
-     * the index of every variable without a task (9,815 pages, 14 ms) (README "Ydeevne"). A production database,
-     * whose runtime tables always hold the cases in flight, is never vacuumed empty. The warm-up's dead rows stay, as
-     * they would until a vacuum on a server without autovacuum (this project's CI machine); reading by key steps over
-     * them.
+     * ({@link #vacuumAndAnalyze}). Every statement the connections have prepared is planned again then, as on empty
+     * tables, and the connections keep those plans while the measured cases fill the tables: the delete of a variable
+     * by its key became a scan of the whole table (823 pages a call, 1.7 ms), the load of an execution's variables a
+     * walk through the index of every variable without a task (9,815 pages, 14 ms) (README "Ydeevne", "Plans made
+     * on emptied tables"). A production database, whose runtime tables always hold the cases in flight, is never
+     * vacuumed empty. The dead rows of the warm-up's last cases (those that ended after {@link #vacuumAndAnalyze})
+     * stay; reading by key steps over them. Where the server runs autovacuum it may vacuum the emptied tables all the same, at a moment
+     * of its own: {@link Settled#autovacuum} says so, and the report with it.
      */
     Settled settle(String url) throws SQLException, InterruptedException {
         if (!postgres) {
@@ -94,12 +98,16 @@ record Database(boolean postgres, int quietSeconds) {
         }
         long started = System.nanoTime();
         double cpuBefore = CpuMeter.postgres();
+        boolean autovacuum;
         try (Connection connection = DriverManager.getConnection(url, user(), "");
              Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT");
+            try (ResultSet setting = statement.executeQuery("SHOW autovacuum")) {
+                autovacuum = setting.next() && "on".equals(setting.getString(1));
+            }
         }
         boolean quiet = awaitIdle(CpuMeter::postgres, quietSeconds, () -> Thread.sleep(1000));
-        Settled settled = new Settled((System.nanoTime() - started) / 1e9, CpuMeter.postgres() - cpuBefore, quiet);
+        Settled settled = new Settled((System.nanoTime() - started) / 1e9, CpuMeter.postgres() - cpuBefore, quiet, autovacuum);
         log.info("Database settled in {} s, {} s of PostgreSQL's CPU{}", Math.round(settled.seconds()),
                 String.format(Locale.ROOT, "%.1f", settled.postgresCpu()), quiet ? "" : " (PostgreSQL was still busy at the end of the wait)");
         return settled;
@@ -111,25 +119,26 @@ record Database(boolean postgres, int quietSeconds) {
     }
 
     /**
-     * {@code ANALYZE} of the database, while a warm-up's cases are running: the planner's statistics of the engine's
+     * {@code VACUUM (ANALYZE)} of the database, while a warm-up's cases are running: the planner's statistics of the engine's
      * runtime tables (variables, executions, jobs, tasks) are then those of a database with cases in flight, as a
      * production database always has. Without them (a fresh database) the planner guesses, and for the engine's most
      * frequent statement, the load of an execution's variables ({@code EXECUTION_ID_ = ? AND TASK_ID_ is null}), it
      * combines the index on the execution with the one on the task, reading the entries of every variable that belongs
      * to no task, nearly all of them, on each call. PostgreSQL's autovacuum would analyse the tables in the end, at a
-     * moment that differs from run to run, and not at all where it is off (as on this project's CI machine). Nothing
-     * for H2 in memory.
+     * moment that differs from run to run, and not at all where it is off (as on this project's CI machine). The vacuum
+     * clears the dead rows of the warm-up's cases that have ended by then (not those of the rest, see {@link #settle});
+     * with cases in flight it records their rows for the planner, not an empty table. Nothing for H2 in memory.
      */
-    void analyze(String url) throws SQLException {
+    void vacuumAndAnalyze(String url) throws SQLException {
         if (!postgres) {
             return;
         }
         long started = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(url, user(), "");
              Statement statement = connection.createStatement()) {
-            statement.execute("ANALYZE");
+            statement.execute("VACUUM (ANALYZE)");
         }
-        log.info("Database analysed with cases in flight in {} ms", Math.round((System.nanoTime() - started) / 1e6));
+        log.info("Database vacuumed and analysed with cases in flight in {} ms", Math.round((System.nanoTime() - started) / 1e6));
     }
 
     /** One second of waiting (a test's is none). */

@@ -99,7 +99,7 @@ public final class GrowthCommand {
                 int toAdd = Math.max(0, target - fill.copies());
                 double fillSeconds = toAdd == 0 ? 0
                         : fill.fill(toAdd, now.minus(Duration.ofDays(HISTORY_DAYS)), now.minus(Duration.ofHours(1)), seed);
-                double settleSeconds = toAdd == 0 ? 0 : fill.settle();
+                double settleSeconds = toAdd == 0 ? 0 : fill.vacuumAnalyzeAndCheckpoint();
                 Step step = measure(app, connection, fill, target, fillSeconds, settleSeconds, rates, seconds, seed, loadNumber);
                 loadNumber += rates.stream().mapToInt(rate -> rate * seconds).sum();
                 results.add(step);

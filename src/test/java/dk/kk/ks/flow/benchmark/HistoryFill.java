@@ -172,7 +172,7 @@ final class HistoryFill {
      * autovacuum of the new rows starts in the middle of a measurement), then a {@code CHECKPOINT} (the fill's
      * dirty pages written now, not during the measurement). Answers the seconds it took.
      */
-    double settle() throws SQLException {
+    double vacuumAnalyzeAndCheckpoint() throws SQLException {
         long started = System.nanoTime();
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(true);

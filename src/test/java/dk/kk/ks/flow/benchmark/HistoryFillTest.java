@@ -61,6 +61,10 @@ class HistoryFillTest {
             Instant now = TestClock.now();
             fill.fill(COPIES, now.minus(Duration.ofDays(730)), now.minus(Duration.ofHours(1)), 1);
             assertThat(fill.copies()).isEqualTo(COPIES);
+            // left as two years of use would leave it: vacuumed and analysed, the history's new rows included
+            assertThat(fill.vacuumAnalyzeAndCheckpoint()).isPositive();
+            assertThat(count(connection, "SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname = 'act_hi_procinst'"
+                    + " AND last_vacuum IS NOT NULL AND last_analyze IS NOT NULL")).isEqualTo(1);
 
             // Copy i is template i mod 35: the same rows per table as its template, and the same columns filled.
             Map<String, String> templateOfCopy = new HashMap<>();
