@@ -49,14 +49,14 @@ record Database(boolean postgres, int quietSeconds) {
     }
 
     /**
-     * A side's database around its measured cases: settled before them (the warm-up's leftovers), and after them
-     * (the measured cases' own leftovers, whose CPU is theirs).
+     * A side's database around its measured cases: settled before them (the warm-up's dirty pages written), and after
+     * them (the measured cases' own, whose CPU is theirs).
      */
     record Settling(Settled before, Settled after) {
 
         static final Settling NOTHING = new Settling(Settled.NOTHING, Settled.NOTHING);
 
-        /** The CPU PostgreSQL spent after the measured cases on what they left, per ended case. */
+        /** The CPU PostgreSQL spent after the measured cases (their checkpoint), per ended case. */
         double deferredPerCase(int cases) {
             return after.postgresCpu() / Math.max(1, cases);
         }
@@ -85,9 +85,9 @@ record Database(boolean postgres, int quietSeconds) {
      * and a vacuum records that (none) for the planner, replacing the row counts taken with cases in flight
      * ({@link #vacuumAndAnalyze}). Every statement the connections have prepared is planned again then, as on empty
      * tables, and the connections keep those plans while the measured cases fill the tables: the delete of a variable
-     * by its key became a scan of the whole table (823 pages a call, 1.7 ms), the load of an execution's variables a
-     * walk through the index of every variable without a task (9,815 pages, 14 ms) (README "Ydeevne", "Plans made
-     * on emptied tables"). A production database, whose runtime tables always hold the cases in flight, is never
+     * by its key became a scan of the whole table (823 pages a call, 1.7 ms, in one run), the load of an execution's
+     * variables, in another, a walk through the index of every variable without a task (9,815 pages, 14 ms) (README
+     * "Ydeevne", "Plans made on emptied tables"). A production database, whose runtime tables always hold the cases in flight, is never
      * vacuumed empty. The dead rows of the warm-up's last cases (those that ended after {@link #vacuumAndAnalyze})
      * stay; reading by key steps over them. Where the server runs autovacuum it may vacuum the emptied tables all the same, at a moment
      * of its own: {@link Settled#autovacuum} says so, and the report with it.
