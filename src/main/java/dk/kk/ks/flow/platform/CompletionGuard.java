@@ -22,8 +22,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * What a person may hand the process when finishing a task, checked in the engine's task and form services,
  * so it holds for /engine-rest, Tasklist's API and the Java API alike (a call without a logged-in user is
  * the application's own, and is not checked; the check reads the task, its form and its values in transactions of
- * their own before the completion's: one transaction for all of it was tried, and in the benchmark PostgreSQL's work
- * a case was a third higher in all of that variant's runs, see the README's "Ydeevne"):
+ * their own before the completion's; one transaction for all of it was tried and dropped, on benchmark runs later found
+ * to be confounded by plans made on emptied tables, so which costs less is open, see the README's "Ydeevne"):
  * <ul>
  * <li>completing a task ({@code complete}, {@code submit-form}) sets only the fields of the task's Camunda
  * Form; a read-only field may be sent back as shown, and is then not written; any other variable, or a changed
