@@ -106,6 +106,11 @@ final class Benchmark {
                     if (!mix.database().before().quiet() || !baseline.database().before().quiet()) {
                         out.add("NOTE: PostgreSQL was still busy when a side's measured cases began (see above): its figures include other work");
                     }
+                    if (mix.database().before().unanalysed() > 0 || baseline.database().before().unanalysed() > 0) {
+                        out.add(String.format(Locale.ROOT, "NOTE: when the measured cases began the planner had no statistics of %d of"
+                                + " KS Flow's tables and %d of the bare engine's (never analysed): their plans are guesses"
+                                + " (Database.vacuumAndAnalyze)", mix.database().before().unanalysed(), baseline.database().before().unanalysed()));
+                    }
                     if (mix.database().before().autovacuum() || baseline.database().before().autovacuum()) {
                         out.add("NOTE: PostgreSQL runs autovacuum: it may vacuum a side's emptied runtime tables, and so change its plans,"
                                 + " at a moment that differs from run to run (Database.settle)");

@@ -21,7 +21,7 @@ class BenchmarkReportTest {
      * simulators), 0.5 s load generator, 3.0 s PostgreSQL.
      */
     private static MixRun.Result ksFlow(MachineProbe.Speed machine) {
-        return ksFlow(machine, new Database.Settled(3, 0.5, true, false));
+        return ksFlow(machine, new Database.Settled(3, 0.5, true, false, 0));
     }
 
     /** The same, {@code before}: its database's settling before its measured cases. */
@@ -30,19 +30,19 @@ class BenchmarkReportTest {
                 Map.of("timesheets", 1_000L), 10.0, new Latencies(), 20_000, new ResourceSampler.Usage(0.5, 0.9, 300, 400, 2),
                 new CpuMeter.Reading(6.0, 0.5, 3.0, Map.of(CpuMeter.JIT, 1.0, "job executor", 2.0)),
                 Map.of(IntakeProfile.Kind.SANDBOX, 0.5, IntakeProfile.Kind.INTAKE, 0.3), List.of(), List.of(), machine,
-                new Database.Settling(before, new Database.Settled(4, 0.8, true, false)));
+                new Database.Settling(before, new Database.Settled(4, 0.8, true, false, 0)));
     }
 
     /** 90 of 100 bare-engine instances ended in 5 s: 4.0 s of CPU in its JVM (0.4 s of it the JIT compiler), 2.0 s PostgreSQL. */
     private static BareEngineBaseline.Result bare(MachineProbe.Speed machine) {
-        return bare(machine, new Database.Settled(2, 0.3, true, false));
+        return bare(machine, new Database.Settled(2, 0.3, true, false, 0));
     }
 
     /** The same, {@code before}: its database's settling before its measured instances. */
     private static BareEngineBaseline.Result bare(MachineProbe.Speed machine, Database.Settled before) {
         return new BareEngineBaseline.Result(100, Map.of("timesheet", 100), Map.of("timesheet", 90), Map.of("timesheet", 900L),
                 5.0, 0, 19_000, new CpuMeter.Reading(0, 4.0, 2.0, Map.of(CpuMeter.JIT, 0.4, "job executor", 1.5)), machine,
-                new Database.Settling(before, new Database.Settled(3, 0.45, true, false)));
+                new Database.Settling(before, new Database.Settled(3, 0.45, true, false, 0)));
     }
 
     @Test
@@ -105,14 +105,19 @@ class BenchmarkReportTest {
                 .doesNotContain("NOTE");
         Benchmark.Options options = new Benchmark.Options(100, 0, 42, 4, new Database(true, 0), true, 1, List.of(), 60, null,
                 Duration.ofMinutes(1), List.of());
-        assertThat(new Benchmark.Report(options, ksFlow(null), bare(null, new Database.Settled(2, 0.3, false, false)), List.of()).text())
+        assertThat(new Benchmark.Report(options, ksFlow(null), bare(null, new Database.Settled(2, 0.3, false, false, 0)), List.of()).text())
                 .contains("bare engine 5.0 ms a case (PostgreSQL was not quiet when the measured cases began)")
                 .contains("NOTE: PostgreSQL was still busy when a side's measured cases began")
                 .doesNotContain("autovacuum");
-        assertThat(new Benchmark.Report(options, ksFlow(null), bare(null, new Database.Settled(2, 0.3, true, true)), List.of()).text())
+        assertThat(new Benchmark.Report(options, ksFlow(null), bare(null, new Database.Settled(2, 0.3, true, true, 0)), List.of()).text())
                 .contains("NOTE: PostgreSQL runs autovacuum").doesNotContain("still busy");
-        assertThat(new Benchmark.Report(options, ksFlow(null, new Database.Settled(3, 0.5, true, true)), bare(null), List.of()).text())
+        assertThat(new Benchmark.Report(options, ksFlow(null, new Database.Settled(3, 0.5, true, true, 0)), bare(null), List.of()).text())
                 .contains("NOTE: PostgreSQL runs autovacuum");
+        assertThat(new Benchmark.Report(options, ksFlow(null, new Database.Settled(3, 0.5, true, false, 4)), bare(null), List.of()).text())
+                .contains("NOTE: when the measured cases began the planner had no statistics of 4 of KS Flow's tables and 0 of the"
+                        + " bare engine's").doesNotContain("autovacuum");
+        assertThat(new Benchmark.Report(options, ksFlow(null), bare(null, new Database.Settled(2, 0.3, true, false, 1)), List.of()).text())
+                .contains("no statistics of 0 of KS Flow's tables and 1 of the bare engine's");
     }
 
     @Test

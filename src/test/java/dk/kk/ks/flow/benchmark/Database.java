@@ -41,11 +41,12 @@ record Database(boolean postgres, int quietSeconds) {
      * One settling of a side's database: how long it took, the CPU seconds PostgreSQL's processes spent meanwhile
      * (the checkpoint, and whatever else ran), whether PostgreSQL was quiet at its end, and whether the server runs
      * autovacuum (which may then vacuum the emptied runtime tables at a moment that differs from run to run, see
-     * {@link #settle}).
+     * {@link #settle}), and how many of the database's tables the planner had no statistics of (never analysed: before
+     * the measured cases that means the warm-up's {@link #vacuumAndAnalyze} did not run).
      */
-    record Settled(double seconds, double postgresCpu, boolean quiet, boolean autovacuum) {
+    record Settled(double seconds, double postgresCpu, boolean quiet, boolean autovacuum, int unanalysed) {
 
-        static final Settled NOTHING = new Settled(0, 0, true, false);
+        static final Settled NOTHING = new Settled(0, 0, true, false, 0);
     }
 
     /**
@@ -99,15 +100,22 @@ record Database(boolean postgres, int quietSeconds) {
         long started = System.nanoTime();
         double cpuBefore = CpuMeter.postgres();
         boolean autovacuum;
+        int unanalysed;
         try (Connection connection = DriverManager.getConnection(url, user(), "");
              Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT");
             try (ResultSet setting = statement.executeQuery("SHOW autovacuum")) {
                 autovacuum = setting.next() && "on".equals(setting.getString(1));
             }
+            try (ResultSet tables = statement.executeQuery(
+                    "SELECT count(*) FROM pg_stat_user_tables WHERE last_analyze IS NULL AND last_autoanalyze IS NULL")) {
+                tables.next();
+                unanalysed = tables.getInt(1);
+            }
         }
         boolean quiet = awaitIdle(CpuMeter::postgres, quietSeconds, () -> Thread.sleep(1000));
-        Settled settled = new Settled((System.nanoTime() - started) / 1e9, CpuMeter.postgres() - cpuBefore, quiet, autovacuum);
+        Settled settled = new Settled((System.nanoTime() - started) / 1e9, CpuMeter.postgres() - cpuBefore, quiet, autovacuum,
+                unanalysed);
         log.info("Database settled in {} s, {} s of PostgreSQL's CPU{}", Math.round(settled.seconds()),
                 String.format(Locale.ROOT, "%.1f", settled.postgresCpu()), quiet ? "" : " (PostgreSQL was still busy at the end of the wait)");
         return settled;

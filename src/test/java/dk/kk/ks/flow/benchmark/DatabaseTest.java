@@ -82,6 +82,11 @@ class DatabaseTest {
                 setting.next();
                 assertThat(settled.autovacuum()).isEqualTo("on".equals(setting.getString(1)));
             }
+            // the settling counts the tables the planner knows nothing of: none here, one after a table that nothing analysed
+            assertThat(settled.unanalysed()).isZero();
+            statement.execute("CREATE TABLE unseen (id int PRIMARY KEY) WITH (autovacuum_enabled = off)");
+            statement.execute("INSERT INTO unseen SELECT generate_series(1, 100)");
+            assertThat(postgres.settle(url).unanalysed()).isEqualTo(1);
         }
         postgres.drop("ksflow_bench_settle");
         try (Connection admin = DriverManager.getConnection(LocalPostgres.url("postgres"), LocalPostgres.USER, "");
