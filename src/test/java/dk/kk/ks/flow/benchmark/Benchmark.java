@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.TreeSet;
 
@@ -64,6 +65,13 @@ final class Benchmark {
             return baseline == null ? 0 : intakeCapacity() / baseline.casesPerSecond();
         }
 
+        /** A note when a side's database had tables the planner had no statistics of when its measured cases began. */
+        private static Optional<String> unanalysedNote(String side, Database.Settled before) {
+            return before.unanalysed() == 0 ? Optional.empty() : Optional.of(String.format(Locale.ROOT, "NOTE: when %s's measured"
+                    + " cases began the planner had no statistics of %d of its database's tables (never analysed): their plans are"
+                    + " guesses (Database.vacuumAndAnalyze)", side, before.unanalysed()));
+        }
+
         String text() {
             StringJoiner out = new StringJoiner("\n");
             out.add(String.format(Locale.ROOT, "machine: %d cores, %s %s, Java %s; database %s", Runtime.getRuntime().availableProcessors(),
@@ -93,23 +101,20 @@ final class Benchmark {
                             baseline == null || !baseline.medianMillisByKey().containsKey(processKey) ? ""
                                     : String.format(Locale.ROOT, "%.2f s", baseline.medianMillisByKey().get(processKey) / 1000.0)));
                 }
+                unanalysedNote("KS Flow", mix.database().before()).ifPresent(out::add);
             }
             if (baseline != null) {
                 out.add(String.format(Locale.ROOT, "bare engine: %d of %d instances ended in %.1f s: %.1f cases/s (incidents: %d)",
                         baseline.finished(), baseline.started(), baseline.seconds(), baseline.casesPerSecond(), baseline.incidents()));
                 out.add(String.format(Locale.ROOT, "bare engine SQL statements per case: %.1f", (double) baseline.statements() / Math.max(1, baseline.finished())));
                 out.add("bare engine " + baseline.cpu().perCase(baseline.finished(), null, "engine, starter and caseworker"));
+                unanalysedNote("the bare engine", baseline.database().before()).ifPresent(out::add);
                 if (mix != null && options.database().postgres()) {
                     out.add("PostgreSQL's CHECKPOINT after the measured cases (their pages written; not in the figures above; their dead rows"
                             + " are not vacuumed): KS Flow " + mix.database().summary(mix.completed()) + ", bare engine "
                             + baseline.database().summary(baseline.finished()));
                     if (!mix.database().before().quiet() || !baseline.database().before().quiet()) {
                         out.add("NOTE: PostgreSQL was still busy when a side's measured cases began (see above): its figures include other work");
-                    }
-                    if (mix.database().before().unanalysed() > 0 || baseline.database().before().unanalysed() > 0) {
-                        out.add(String.format(Locale.ROOT, "NOTE: when the measured cases began the planner had no statistics of %d of"
-                                + " KS Flow's tables and %d of the bare engine's (never analysed): their plans are guesses"
-                                + " (Database.vacuumAndAnalyze)", mix.database().before().unanalysed(), baseline.database().before().unanalysed()));
                     }
                     if (mix.database().before().autovacuum() || baseline.database().before().autovacuum()) {
                         out.add("NOTE: PostgreSQL runs autovacuum: it may vacuum a side's emptied runtime tables, and so change its plans,"
@@ -180,8 +185,8 @@ final class Benchmark {
                 long waiting = awaitJobsDone(app);
                 cases.sandboxData().forEach((path, body) -> app.client().put(path, body, "demo"));
                 clearSimulatorLogs(app);
-                options.database().settle(url);
-                load.add(new IntakeLoad(app).run(rate, options.seconds(), cases.cases(), waiting));
+                Database.Settled settled = options.database().settle(url);
+                load.add(new IntakeLoad(app).run(rate, options.seconds(), cases.cases(), waiting).unanalysed(settled.unanalysed()));
             }
         }
         BareEngineBaseline.Result baseline = null;

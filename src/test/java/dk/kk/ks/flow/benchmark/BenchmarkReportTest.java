@@ -114,10 +114,16 @@ class BenchmarkReportTest {
         assertThat(new Benchmark.Report(options, ksFlow(null, new Database.Settled(3, 0.5, true, true, 0)), bare(null), List.of()).text())
                 .contains("NOTE: PostgreSQL runs autovacuum");
         assertThat(new Benchmark.Report(options, ksFlow(null, new Database.Settled(3, 0.5, true, false, 4)), bare(null), List.of()).text())
-                .contains("NOTE: when the measured cases began the planner had no statistics of 4 of KS Flow's tables and 0 of the"
-                        + " bare engine's").doesNotContain("autovacuum");
+                .contains("NOTE: when KS Flow's measured cases began the planner had no statistics of 4 of its database's tables")
+                .doesNotContain("autovacuum", "when the bare engine's");
         assertThat(new Benchmark.Report(options, ksFlow(null), bare(null, new Database.Settled(2, 0.3, true, false, 1)), List.of()).text())
-                .contains("no statistics of 0 of KS Flow's tables and 1 of the bare engine's");
+                .contains("NOTE: when the bare engine's measured cases began the planner had no statistics of 1 of its database's tables")
+                .doesNotContain("when KS Flow's");
+        // also in a run without the bare engine, and for a load step (with --count 0 no warm-up analyses the database)
+        assertThat(new Benchmark.Report(options, ksFlow(null, new Database.Settled(3, 0.5, true, false, 2)), null,
+                List.of(step(50, 40, 0).unanalysed(53), step(100, 40, 0))).text())
+                .contains("when KS Flow's measured cases began the planner had no statistics of 2 of its database's tables")
+                .containsOnlyOnce("NOTE: the planner had no statistics of 53 of the database's tables when the step began");
     }
 
     @Test
@@ -153,6 +159,6 @@ class BenchmarkReportTest {
             latencies.add(millis);
         }
         return new IntakeLoad.Step(rate, 60, rate * 60, errors, latencies, rate,
-                new IntakeProfile.PerRequest(rate * 60L, 10, 2, 500, 30), 0, 0);
+                new IntakeProfile.PerRequest(rate * 60L, 10, 2, 500, 30), 0, 0, 0);
     }
 }

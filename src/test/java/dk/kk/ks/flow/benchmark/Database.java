@@ -42,7 +42,8 @@ record Database(boolean postgres, int quietSeconds) {
      * (the checkpoint, and whatever else ran), whether PostgreSQL was quiet at its end, and whether the server runs
      * autovacuum (which may then vacuum the emptied runtime tables at a moment that differs from run to run, see
      * {@link #settle}), and how many of the database's tables the planner had no statistics of (never analysed: before
-     * the measured cases that means the warm-up's {@link #vacuumAndAnalyze} did not run).
+     * the measured cases that means the warm-up's {@link #vacuumAndAnalyze} did not run). Zero says every table was
+     * analysed, not that its statistics are good: a table that was empty when analysed counts too.
      */
     record Settled(double seconds, double postgresCpu, boolean quiet, boolean autovacuum, int unanalysed) {
 

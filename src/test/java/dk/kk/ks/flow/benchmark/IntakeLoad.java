@@ -18,9 +18,16 @@ import dk.kk.ks.flow.support.load.KsFlowClient;
  */
 final class IntakeLoad {
 
-    /** One rate's figures. */
+    /**
+     * One rate's figures; {@code unanalysed}: how many of the database's tables the planner had no statistics of when
+     * the step began ({@link Database.Settled#unanalysed}).
+     */
     record Step(int rate, int seconds, int sent, int errors, Latencies latencies, double achievedRate, IntakeProfile.PerRequest cost,
-                long backlogBefore, long backlog) {
+                long backlogBefore, long backlog, int unanalysed) {
+
+        Step unanalysed(int tables) {
+            return new Step(rate, seconds, sent, errors, latencies, achievedRate, cost, backlogBefore, backlog, tables);
+        }
 
         boolean p99Under(double millis) {
             return errors == 0 && latencies.percentile(99) < millis;
@@ -31,7 +38,9 @@ final class IntakeLoad {
                     + "jobs waiting at the step's start: %s%s; at its end (the cases' work still to do): %s", rate, seconds, sent,
                     achievedRate, errors, latencies.summary(), p99Under(100) ? "" : "  <- p99 over 100 ms", cost.summary(),
                     jobs(backlogBefore), backlogBefore > 0 ? " (the earlier step's work was not done after 2 minutes)" : "",
-                    jobs(backlog));
+                    jobs(backlog)) + (unanalysed == 0 ? "" : String.format(Locale.ROOT, "%n        NOTE: the planner had no statistics"
+                    + " of %d of the database's tables when the step began (never analysed; with --count 0 no warm-up analyses them)",
+                    unanalysed));
         }
 
         private static String jobs(long count) {
@@ -83,6 +92,6 @@ final class IntakeLoad {
             senders.shutdownNow();
         }
         return new Step(rate, seconds, count, errors.get(), latencies, count / sendSeconds,
-                IntakeProfile.PerRequest.between(before, app.intakeProfile()), backlogBefore, app.jobsWaiting());
+                IntakeProfile.PerRequest.between(before, app.intakeProfile()), backlogBefore, app.jobsWaiting(), 0);
     }
 }
