@@ -186,7 +186,7 @@ final class Benchmark {
                 cases.sandboxData().forEach((path, body) -> app.client().put(path, body, "demo"));
                 clearSimulatorLogs(app);
                 Database.Settled settled = options.database().settle(url);
-                load.add(new IntakeLoad(app).run(rate, options.seconds(), cases.cases(), waiting).unanalysed(settled.unanalysed()));
+                load.add(new IntakeLoad(app).run(rate, options.seconds(), cases.cases(), waiting, settled));
             }
         }
         BareEngineBaseline.Result baseline = null;

@@ -119,9 +119,9 @@ class BenchmarkReportTest {
         assertThat(new Benchmark.Report(options, ksFlow(null), bare(null, new Database.Settled(2, 0.3, true, false, 1)), List.of()).text())
                 .contains("NOTE: when the bare engine's measured cases began the planner had no statistics of 1 of its database's tables")
                 .doesNotContain("when KS Flow's");
-        // also in a run without the bare engine, and for a load step (with --count 0 no warm-up analyses the database)
+        // also in a run without the bare engine, and for a load step (with --count 0 or --warm-up 0 nothing analyses the database)
         assertThat(new Benchmark.Report(options, ksFlow(null, new Database.Settled(3, 0.5, true, false, 2)), null,
-                List.of(step(50, 40, 0).unanalysed(53), step(100, 40, 0))).text())
+                List.of(step(50, 40, 0, 53), step(100, 40, 0))).text())
                 .contains("when KS Flow's measured cases began the planner had no statistics of 2 of its database's tables")
                 .containsOnlyOnce("NOTE: the planner had no statistics of 53 of the database's tables when the step began");
     }
@@ -154,11 +154,16 @@ class BenchmarkReportTest {
 
     /** A step whose every answer took the given time. */
     private static IntakeLoad.Step step(int rate, double millis, int errors) {
+        return step(rate, millis, errors, 0);
+    }
+
+    /** The same, begun with {@code unanalysed} tables the planner had no statistics of. */
+    private static IntakeLoad.Step step(int rate, double millis, int errors, int unanalysed) {
         Latencies latencies = new Latencies();
         for (int i = 0; i < 100; i++) {
             latencies.add(millis);
         }
         return new IntakeLoad.Step(rate, 60, rate * 60, errors, latencies, rate,
-                new IntakeProfile.PerRequest(rate * 60L, 10, 2, 500, 30), 0, 0, 0);
+                new IntakeProfile.PerRequest(rate * 60L, 10, 2, 500, 30), 0, 0, unanalysed);
     }
 }

@@ -43,7 +43,7 @@ record Database(boolean postgres, int quietSeconds) {
      * autovacuum (which may then vacuum the emptied runtime tables at a moment that differs from run to run, see
      * {@link #settle}), and how many of the database's tables the planner had no statistics of (never analysed: before
      * the measured cases that means the warm-up's {@link #vacuumAndAnalyze} did not run). Zero says every table was
-     * analysed, not that its statistics are good: a table that was empty when analysed counts too.
+     * analysed, not that its statistics are good: a table that was empty when it was analysed is not counted either.
      */
     record Settled(double seconds, double postgresCpu, boolean quiet, boolean autovacuum, int unanalysed) {
 

@@ -25,10 +25,6 @@ final class IntakeLoad {
     record Step(int rate, int seconds, int sent, int errors, Latencies latencies, double achievedRate, IntakeProfile.PerRequest cost,
                 long backlogBefore, long backlog, int unanalysed) {
 
-        Step unanalysed(int tables) {
-            return new Step(rate, seconds, sent, errors, latencies, achievedRate, cost, backlogBefore, backlog, tables);
-        }
-
         boolean p99Under(double millis) {
             return errors == 0 && latencies.percentile(99) < millis;
         }
@@ -39,7 +35,7 @@ final class IntakeLoad {
                     achievedRate, errors, latencies.summary(), p99Under(100) ? "" : "  <- p99 over 100 ms", cost.summary(),
                     jobs(backlogBefore), backlogBefore > 0 ? " (the earlier step's work was not done after 2 minutes)" : "",
                     jobs(backlog)) + (unanalysed == 0 ? "" : String.format(Locale.ROOT, "%n        NOTE: the planner had no statistics"
-                    + " of %d of the database's tables when the step began (never analysed; with --count 0 no warm-up analyses them)",
+                    + " of %d of the database's tables when the step began (never analysed; with --count 0 or --warm-up 0 nothing analyses them)",
                     unanalysed));
         }
 
@@ -56,7 +52,12 @@ final class IntakeLoad {
         this.client = app.client();
     }
 
-    Step run(int rate, int seconds, List<CaseMix.PlannedCase> cases, long backlogBefore) throws InterruptedException {
+    /**
+     * One step at {@code rate} cases a second for {@code seconds}; {@code backlogBefore}: the jobs waiting when it began,
+     * {@code settled}: the database's settling before it ({@link Database.Settled#NOTHING} where nothing settled it).
+     */
+    Step run(int rate, int seconds, List<CaseMix.PlannedCase> cases, long backlogBefore, Database.Settled settled)
+            throws InterruptedException {
         int count = rate * seconds;
         if (cases.size() < count) {
             throw new IllegalArgumentException("Need " + count + " cases, got " + cases.size());
@@ -92,6 +93,7 @@ final class IntakeLoad {
             senders.shutdownNow();
         }
         return new Step(rate, seconds, count, errors.get(), latencies, count / sendSeconds,
-                IntakeProfile.PerRequest.between(before, app.intakeProfile()), backlogBefore, app.jobsWaiting(), 0);
+                IntakeProfile.PerRequest.between(before, app.intakeProfile()), backlogBefore, app.jobsWaiting(),
+                settled.unanalysed());
     }
 }
