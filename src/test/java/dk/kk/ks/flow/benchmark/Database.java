@@ -105,13 +105,11 @@ record Database(boolean postgres, int quietSeconds) {
         try (Connection connection = DriverManager.getConnection(url, user(), "");
              Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT");
-            try (ResultSet setting = statement.executeQuery("SHOW autovacuum")) {
-                autovacuum = setting.next() && "on".equals(setting.getString(1));
-            }
-            try (ResultSet tables = statement.executeQuery(
-                    "SELECT count(*) FROM pg_stat_user_tables WHERE last_analyze IS NULL AND last_autoanalyze IS NULL")) {
-                tables.next();
-                unanalysed = tables.getInt(1);
+            try (ResultSet state = statement.executeQuery("SELECT current_setting('autovacuum') = 'on', count(*)"
+                    + " FROM pg_stat_user_tables WHERE last_analyze IS NULL AND last_autoanalyze IS NULL")) {
+                state.next();
+                autovacuum = state.getBoolean(1);
+                unanalysed = state.getInt(2);
             }
         }
         boolean quiet = awaitIdle(CpuMeter::postgres, quietSeconds, () -> Thread.sleep(1000));
