@@ -1,6 +1,10 @@
 package dk.kk.ks.flow.benchmark;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.TreeSet;
 
@@ -63,6 +68,12 @@ final class Benchmark {
         /** That rate over the bare engine's end-to-end throughput (issue 24's target: at least 2). */
         double intakeRatio() {
             return baseline == null ? 0 : intakeCapacity() / baseline.casesPerSecond();
+        }
+
+        /** The bare engine's CPU per case over KS Flow's, all processes; 0 without both sides' CPU. */
+        double cpuRatio() {
+            return mix == null || baseline == null || mix.cpu().total() <= 0 ? 0
+                    : baseline.cpu().totalPerCase(baseline.finished()) / mix.cpu().totalPerCase(mix.completed());
         }
 
         /** A note when a side's database had tables the planner had no statistics of when its measured cases began. */
@@ -132,8 +143,7 @@ final class Benchmark {
                 }
                 out.add(String.format(Locale.ROOT, "RATIO KS Flow / bare engine throughput: %.2f", ratio()));
                 if (mix != null && mix.cpu().total() > 0) {
-                    out.add(String.format(Locale.ROOT, "ratio of CPU per case, bare engine / KS Flow (all processes): %.2f",
-                            baseline.cpu().totalPerCase(baseline.finished()) / mix.cpu().totalPerCase(mix.completed())));
+                    out.add(String.format(Locale.ROOT, "ratio of CPU per case, bare engine / KS Flow (all processes): %.2f", cpuRatio()));
                     double bare = baseline.cpu().compiledPerCase(baseline.finished());
                     double ksFlow = mix.cpu().compiledPerCase(mix.completed());
                     out.add(String.format(Locale.ROOT, "the same without the engine JVM's JIT compiler threads: %.1f ms / %.1f ms = %.2f",
@@ -152,6 +162,109 @@ final class Benchmark {
                 out.add(String.format(Locale.ROOT, "RATIO that rate / bare engine throughput: %.2f", intakeRatio()));
             }
             return out.toString();
+        }
+    }
+
+    /** Issue 24's targets: KS Flow's throughput over the bare engine's, and the intake rate that passes over it. */
+    static final double THROUGHPUT_TARGET = 0.95;
+    static final double INTAKE_TARGET = 2;
+
+    /**
+     * One run's ratios, for the summary of repeated runs. A ratio the run did not measure is NaN: the throughput and CPU
+     * ratios without a baseline (--baseline false, --count 0) or, for the CPU, where it cannot be read; the intake ratio
+     * without a load step or a baseline. {@code intakeFloor}: the highest rate tried passed, so the intake ratio is a floor.
+     * {@code notes}: the NOTE lines of the run's report (a machine, a database or a count that makes its ratios doubtful).
+     */
+    record Ratios(double throughput, double cpu, double intake, boolean intakeFloor, int notes) {
+
+        static Ratios of(Report report) {
+            boolean bothSides = report.mix() != null && report.baseline() != null;
+            boolean intakeTried = report.baseline() != null && !report.load().isEmpty();
+            int highestTried = report.load().stream().mapToInt(IntakeLoad.Step::rate).max().orElse(0);
+            return new Ratios(bothSides ? report.ratio() : Double.NaN,
+                    report.cpuRatio() > 0 ? report.cpuRatio() : Double.NaN,
+                    intakeTried ? report.intakeRatio() : Double.NaN,
+                    intakeTried && report.intakeCapacity() == highestTried,
+                    (int) report.text().lines().filter(line -> line.trim().startsWith("NOTE")).count());
+        }
+
+        /** Written by a run that --repeat started, for the command that started it. */
+        void write(Path file) throws IOException {
+            Properties figures = new Properties();
+            figures.setProperty("throughput", Double.toString(throughput));
+            figures.setProperty("cpu", Double.toString(cpu));
+            figures.setProperty("intake", Double.toString(intake));
+            figures.setProperty("intakeFloor", Boolean.toString(intakeFloor));
+            figures.setProperty("notes", Integer.toString(notes));
+            try (Writer out = Files.newBufferedWriter(file)) {
+                figures.store(out, "one benchmark run's ratios (NaN: not measured)");
+            }
+        }
+
+        static Ratios read(Path file) throws IOException {
+            Properties figures = new Properties();
+            try (Reader in = Files.newBufferedReader(file)) {
+                figures.load(in);
+            }
+            if (figures.getProperty("notes") == null) {
+                throw new IOException("The run wrote no ratios to " + file);
+            }
+            return new Ratios(Double.parseDouble(figures.getProperty("throughput")), Double.parseDouble(figures.getProperty("cpu")),
+                    Double.parseDouble(figures.getProperty("intake")), Boolean.parseBoolean(figures.getProperty("intakeFloor")),
+                    Integer.parseInt(figures.getProperty("notes")));
+        }
+    }
+
+    /**
+     * Runs of the same command one after the other (--repeat), each in a JVM of its own: the same code and the same cases,
+     * so what differs between them is the run (the machine, the database's plans, the JIT). One run's ratio does not
+     * travel (README "Ydeevne"); their median, lowest and highest do better.
+     */
+    record Repeated(List<Ratios> runs) {
+
+        String text() {
+            StringJoiner out = new StringJoiner("\n");
+            out.add(String.format(Locale.ROOT, "over %d runs of the same command, one after the other:", runs.size()));
+            line("throughput ratio", THROUGHPUT_TARGET, runs.stream().map(r -> new Value(r.throughput(), false)).toList()).ifPresent(out::add);
+            line("ratio of CPU per case", 0, runs.stream().map(r -> new Value(r.cpu(), false)).toList()).ifPresent(out::add);
+            line("intake ratio", INTAKE_TARGET, runs.stream().map(r -> new Value(r.intake(), r.intakeFloor())).toList()).ifPresent(out::add);
+            long noted = runs.stream().filter(r -> r.notes() > 0).count();
+            if (noted > 0) {
+                out.add(String.format(Locale.ROOT, "  NOTE: %d of the %d runs' reports have a NOTE (above): their ratios are doubtful", noted, runs.size()));
+            }
+            return out.toString();
+        }
+
+        /** A run's figure; {@code floor}: at least this (the highest rate tried passed). */
+        private record Value(double value, boolean floor) {
+
+            String text() {
+                return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%s%.2f", floor ? ">= " : "", value);
+            }
+        }
+
+        /**
+         * The figure's median, lowest and highest over the runs that measured it, each run's value in order ("-" where not
+         * measured), and in how many the target was met (if it has one); nothing if no run measured it.
+         */
+        private static Optional<String> line(String figure, double target, List<Value> values) {
+            double[] measured = values.stream().mapToDouble(Value::value).filter(value -> !Double.isNaN(value)).sorted().toArray();
+            if (measured.length == 0) {
+                return Optional.empty();
+            }
+            StringJoiner each = new StringJoiner(", ");
+            values.forEach(value -> each.add(value.text()));
+            String met = target <= 0 ? "" : String.format(Locale.ROOT, "; target %.2f met in %d of %d", target,
+                    java.util.Arrays.stream(measured).filter(value -> value >= target).count(), measured.length);
+            String of = measured.length == values.size() ? "" : String.format(Locale.ROOT, " of the %d runs that measured it", measured.length);
+            return Optional.of(String.format(Locale.ROOT, "  %s%s: median %.2f, lowest %.2f, highest %.2f (each run: %s)%s", figure, of,
+                    median(measured), measured[0], measured[measured.length - 1], each, met));
+        }
+
+        /** The middle value of sorted values, or the mean of the two middle ones. */
+        static double median(double[] sorted) {
+            int middle = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
         }
     }
 

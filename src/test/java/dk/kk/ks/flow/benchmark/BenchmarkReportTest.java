@@ -1,12 +1,16 @@
 package dk.kk.ks.flow.benchmark;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -124,6 +128,71 @@ class BenchmarkReportTest {
                 List.of(step(50, 40, 0, 53), step(100, 40, 0))).text())
                 .contains("when KS Flow's measured cases began the planner had no statistics of 2 of its database's tables")
                 .containsOnlyOnce("NOTE: the planner had no statistics of 53 of the database's tables when the step began");
+    }
+
+    @Test
+    void repeatedRunsGiveEachRatiosMedianLowestAndHighestAndHowOftenTheTargetWasMet() {
+        Benchmark.Repeated three = new Benchmark.Repeated(List.of(new Benchmark.Ratios(0.62, 0.60, 1.64, false, 0),
+                new Benchmark.Ratios(0.55, 0.50, 0, false, 0), new Benchmark.Ratios(0.95, 0.80, 2.41, false, 0)));
+
+        assertThat(three.text())
+                .contains("over 3 runs of the same command, one after the other:")
+                // 0.95 is the target itself: met
+                .contains("throughput ratio: median 0.62, lowest 0.55, highest 0.95 (each run: 0.62, 0.55, 0.95); target 0.95 met in 1 of 3")
+                .contains("ratio of CPU per case: median 0.60, lowest 0.50, highest 0.80 (each run: 0.60, 0.50, 0.80)\n")
+                .contains("intake ratio: median 1.64, lowest 0.00, highest 2.41 (each run: 1.64, 0.00, 2.41); target 2.00 met in 1 of 3")
+                .doesNotContain("NOTE");
+        // an even number of runs: the mean of the two middle ones; a run that did not measure a ratio is left out of it
+        Benchmark.Repeated four = new Benchmark.Repeated(List.of(new Benchmark.Ratios(0.5, Double.NaN, Double.NaN, false, 0),
+                new Benchmark.Ratios(0.7, 0.5, 2.5, true, 0), new Benchmark.Ratios(0.6, 0.5, 1.5, false, 2),
+                new Benchmark.Ratios(0.9, 0.5, Double.NaN, false, 0)));
+        assertThat(four.text()).contains("throughput ratio: median 0.65, lowest 0.50, highest 0.90")
+                .contains("ratio of CPU per case of the 3 runs that measured it: median 0.50")
+                .contains("intake ratio of the 2 runs that measured it: median 2.00, lowest 1.50, highest 2.50 (each run: -, >= 2.50, 1.50, -);"
+                        + " target 2.00 met in 1 of 2")
+                .contains("NOTE: 1 of the 4 runs' reports have a NOTE (above): their ratios are doubtful");
+        // runs without a baseline (--baseline false, --count 0) measured no ratio: no line says they missed a target
+        assertThat(new Benchmark.Repeated(List.of(new Benchmark.Ratios(Double.NaN, Double.NaN, Double.NaN, false, 0),
+                new Benchmark.Ratios(Double.NaN, Double.NaN, Double.NaN, false, 0))).text())
+                .doesNotContain("throughput ratio", "CPU", "intake ratio", "target");
+    }
+
+    @Test
+    void aRunsRatiosAreThoseItsReportGivesAndNoneItDidNotMeasure() {
+        Benchmark.Report withLoad = report(List.of(step(50, 40, 0), step(75, 60, 0), step(100, 120, 0)));
+
+        Benchmark.Ratios ratios = Benchmark.Ratios.of(withLoad);
+        assertThat(ratios.throughput()).isCloseTo(9.5 / 18, within(1e-9));
+        assertThat(ratios.cpu()).isCloseTo(withLoad.cpuRatio(), within(1e-9)).isCloseTo((6.0 / 90) / (9.5 / 95), within(1e-9));
+        assertThat(ratios.intake()).isCloseTo(75 / 18.0, within(1e-9));
+        assertThat(ratios.intakeFloor()).as("100/s failed: 75/s is the capacity, not a floor").isFalse();
+        assertThat(ratios.notes()).isZero();
+        // the highest rate tried passed: the ratio is a floor
+        assertThat(Benchmark.Ratios.of(report(List.of(step(50, 40, 0), step(75, 60, 0)))).intakeFloor()).isTrue();
+        assertThat(Benchmark.Ratios.of(report(List.of())).intake()).isNaN();
+        // a run without the bare engine (--baseline false) measured neither ratio, nor the intake's
+        Benchmark.Options options = new Benchmark.Options(100, 0, 42, 4, new Database(true, 0), false, 1, List.of(), 60, null,
+                Duration.ofMinutes(1), List.of());
+        Benchmark.Ratios alone = Benchmark.Ratios.of(new Benchmark.Report(options, ksFlow(null), null, List.of(step(50, 40, 0))));
+        assertThat(alone.throughput()).isNaN();
+        assertThat(alone.cpu()).isNaN();
+        assertThat(alone.intake()).isNaN();
+        // a report with a NOTE (the machine's readings far apart) is counted
+        assertThat(Benchmark.Ratios.of(report(List.of(), new MachineProbe.Speed(400, 480, 0.0), new MachineProbe.Speed(470, 510, 0.0)))
+                .notes()).isEqualTo(1);
+    }
+
+    @Test
+    void aRunStartedByRepeatHandsItsRatiosBackThroughAFile(@TempDir Path dir) throws Exception {
+        Benchmark.Ratios ratios = new Benchmark.Ratios(0.62, Double.NaN, 1.64, true, 2);
+        Path file = dir.resolve("ratios.properties");
+
+        ratios.write(file);
+
+        assertThat(Benchmark.Ratios.read(file)).isEqualTo(ratios);
+        // a run that ended before writing them: the command says so instead of counting made-up figures
+        Path empty = Files.createFile(dir.resolve("empty.properties"));
+        assertThatThrownBy(() -> Benchmark.Ratios.read(empty)).isInstanceOf(java.io.IOException.class).hasMessageContaining("no ratios");
     }
 
     @Test
