@@ -163,8 +163,7 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    /** The test classpath: exec:java's class loader, surefire's test class path, or this JVM's own class path. */
-    /** The class path of this JVM's code, for a child JVM: the benchmark's, under Maven's exec:java or surefire too. */
+    /** The test classpath, for a child JVM: exec:java's class loader, surefire's test class path, or this JVM's own class path. */
     static String classpath() {
         List<String> entries = new ArrayList<>();
         for (ClassLoader loader = Thread.currentThread().getContextClassLoader(); loader != null; loader = loader.getParent()) {

@@ -178,14 +178,21 @@ final class Benchmark {
     record Ratios(double throughput, double cpu, double intake, boolean intakeFloor, int notes) {
 
         static Ratios of(Report report) {
-            boolean bothSides = report.mix() != null && report.baseline() != null;
+            // a side that ended no case gives no figure to divide by (its CPU "a case" would be its whole CPU)
+            boolean bothSides = report.mix() != null && report.baseline() != null && report.mix().completed() > 0
+                    && report.baseline().finished() > 0;
             boolean intakeTried = report.baseline() != null && !report.load().isEmpty();
             int highestTried = report.load().stream().mapToInt(IntakeLoad.Step::rate).max().orElse(0);
-            return new Ratios(bothSides ? report.ratio() : Double.NaN,
-                    report.cpuRatio() > 0 ? report.cpuRatio() : Double.NaN,
-                    intakeTried ? report.intakeRatio() : Double.NaN,
+            return new Ratios(bothSides ? measured(report.ratio()) : Double.NaN,
+                    bothSides && report.cpuRatio() > 0 ? measured(report.cpuRatio()) : Double.NaN,
+                    intakeTried ? measured(report.intakeRatio()) : Double.NaN,
                     intakeTried && report.intakeCapacity() == highestTried,
                     (int) report.text().lines().filter(line -> line.trim().startsWith("NOTE")).count());
+        }
+
+        /** A ratio over a side that ended no case (0 cases/s) is no figure: NaN, not infinity. */
+        private static double measured(double ratio) {
+            return Double.isFinite(ratio) ? ratio : Double.NaN;
         }
 
         /** Written by a run that --repeat started, for the command that started it. */
@@ -206,8 +213,8 @@ final class Benchmark {
             try (Reader in = Files.newBufferedReader(file)) {
                 figures.load(in);
             }
-            if (figures.getProperty("notes") == null) {
-                throw new IOException("The run wrote no ratios to " + file);
+            if (!figures.stringPropertyNames().containsAll(List.of("throughput", "cpu", "intake", "intakeFloor", "notes"))) {
+                throw new IOException("The run wrote no ratios, or not all of them, to " + file);
             }
             return new Ratios(Double.parseDouble(figures.getProperty("throughput")), Double.parseDouble(figures.getProperty("cpu")),
                     Double.parseDouble(figures.getProperty("intake")), Boolean.parseBoolean(figures.getProperty("intakeFloor")),
@@ -254,8 +261,10 @@ final class Benchmark {
             }
             StringJoiner each = new StringJoiner(", ");
             values.forEach(value -> each.add(value.text()));
-            String met = target <= 0 ? "" : String.format(Locale.ROOT, "; target %.2f met in %d of %d", target,
-                    java.util.Arrays.stream(measured).filter(value -> value >= target).count(), measured.length);
+            long undecided = values.stream().filter(value -> value.floor() && value.value() < target).count();
+            String met = target <= 0 ? "" : String.format(Locale.ROOT, "; target %.2f met in %d of %d%s", target,
+                    java.util.Arrays.stream(measured).filter(value -> value >= target).count(), measured.length,
+                    undecided == 0 ? "" : String.format(Locale.ROOT, ", not known in %d (a floor under it: no higher rate was tried)", undecided));
             String of = measured.length == values.size() ? "" : String.format(Locale.ROOT, " of the %d runs that measured it", measured.length);
             return Optional.of(String.format(Locale.ROOT, "  %s%s: median %.2f, lowest %.2f, highest %.2f (each run: %s)%s", figure, of,
                     median(measured), measured[0], measured[measured.length - 1], each, met));

@@ -43,6 +43,9 @@ public final class BenchmarkCommand {
                 "--baseline", "true", "--rates", "", "--seconds", "60", "--jfr", "", "--timeout-minutes", "30", "--app-args", ""));
         options.put("--warm-up", "3000");
         options.put("--repeat", "1");
+        if (args.length % 2 != 0) {
+            throw new IllegalArgumentException("Options come in pairs (--name value); the last has no value: " + args[args.length - 1]);
+        }
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("Unknown option " + args[i] + "; known: " + options.keySet());
@@ -63,19 +66,18 @@ public final class BenchmarkCommand {
             throw new IllegalArgumentException("--repeat must be 1 or more, not " + repeat);
         }
         if (repeat == 1) {
-            Benchmark.Report report = Benchmark.run(benchmark);
-            log.info("KS Flow benchmark (seed {}):\n{}", options.get("--seed"), report.text());
-            String ratiosFile = System.getProperty(RATIOS_FILE);
-            if (ratiosFile != null) {
-                Benchmark.Ratios.of(report).write(Path.of(ratiosFile));
+            if (System.getProperty(RATIOS_FILE) == null) {
+                log.info("KS Flow benchmark (seed {}):\n{}", options.get("--seed"), Benchmark.run(benchmark).text());
+                return;
             }
-            return;
+            runAsChild(benchmark, options.get("--seed"), Path.of(System.getProperty(RATIOS_FILE)));
+            return; // not reached: the child's JVM ends in runAsChild
         }
         List<Benchmark.Ratios> ratios = new ArrayList<>();
         try {
             for (int run = 1; run <= repeat; run++) {
                 log.info("KS Flow benchmark, run {} of {}", run, repeat);
-                ratios.add(runAlone(args));
+                ratios.add(runAlone(args, run));
             }
         } finally {
             if (!ratios.isEmpty()) { // also the runs that ended before one failed
@@ -86,29 +88,77 @@ public final class BenchmarkCommand {
     }
 
     /**
-     * One run of the command with {@code --repeat 1}, in a JVM of its own, as if it were started by hand: in one JVM the bare
-     * engine, which runs in the command's JVM, would meet the code its earlier runs compiled (its CPU a case fell from 24.7 to
-     * 13.3 ms between a first and a second run in one JVM, README "Ydeevne"), while KS Flow starts afresh each run.
+     * A run that --repeat started: its report, its ratios written for the command that started it, then the JVM's end,
+     * also when a thread of the run is left (the parent waits for this JVM's exit), and when the parent itself is gone.
      */
-    private static Benchmark.Ratios runAlone(String[] args) throws IOException, InterruptedException {
-        Path ratiosFile = Files.createTempFile("ksflow-benchmark-ratios-", ".properties");
+    private static void runAsChild(Benchmark.Options benchmark, String seed, Path ratiosFile) {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            log.warn("The command that started this run has ended: so does this run, with KS Flow's JVM");
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+            System.exit(1);
+        }));
+        int exit = 1;
         try {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-D" + RATIOS_FILE + "=" + ratiosFile));
-            System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("ksflow.") && !name.equals(RATIOS_FILE))
-                    .sorted().forEach(name -> command.add("-D" + name + "=" + System.getProperty(name))); // the test clock's moment
-            command.addAll(List.of("-cp", AppProcess.classpath(), BenchmarkCommand.class.getName()));
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                command.add(args[i]);
-                command.add(args[i].equals("--repeat") ? "1" : args[i + 1]);
-            }
-            int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+            Benchmark.Report report = Benchmark.run(benchmark);
+            log.info("KS Flow benchmark (seed {}):\n{}", seed, report.text());
+            Benchmark.Ratios.of(report).write(ratiosFile);
+            exit = 0;
+        } catch (Exception | Error e) {
+            log.error("The run failed", e);
+        } finally {
+            System.exit(exit);
+        }
+    }
+
+    /**
+     * One run of the command with {@code --repeat 1} in a JVM of its own, so that no run meets the code an earlier run
+     * compiled in the bare engine's JVM (which is the command's). Stopped with its descendants (KS Flow's JVM) if this JVM
+     * ends first.
+     */
+    private static Benchmark.Ratios runAlone(String[] args, int run) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(Path.of("target", "benchmark"));
+        Path ratiosFile = dir.resolve("ratios-" + ProcessHandle.current().pid() + "-" + run + ".properties");
+        Files.deleteIfExists(ratiosFile);
+        Map<String, String> properties = new java.util.TreeMap<>();
+        System.getProperties().stringPropertyNames().forEach(name -> properties.put(name, System.getProperty(name)));
+        Process child = new ProcessBuilder(childCommand(args, properties, AppProcess.classpath(), ratiosFile)).inheritIO().start();
+        Thread stopChild = new Thread(() -> stop(child));
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        try {
+            int exit = child.waitFor();
             if (exit != 0) {
-                throw new IllegalStateException("A run of the benchmark failed (exit code " + exit + "): " + String.join(" ", command));
+                throw new IllegalStateException("Run " + run + " of the benchmark failed (exit code " + exit + "; its log is above)");
             }
             return Benchmark.Ratios.read(ratiosFile);
         } finally {
+            stop(child);
+            Runtime.getRuntime().removeShutdownHook(stopChild);
             Files.deleteIfExists(ratiosFile);
         }
+    }
+
+    private static void stop(Process child) {
+        child.descendants().forEach(ProcessHandle::destroyForcibly);
+        child.destroyForcibly();
+    }
+
+    /**
+     * The command line of one run: this JVM's java, the {@code ksflow.*} system properties (the test clock's moment), the
+     * file for its ratios, the class path, and the same options with {@code --repeat 1}.
+     */
+    static List<String> childCommand(String[] args, Map<String, String> properties, String classpath, Path ratiosFile) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        properties.forEach((name, value) -> {
+            if (name.startsWith("ksflow.") && !name.equals(RATIOS_FILE)) {
+                command.add("-D" + name + "=" + value);
+            }
+        });
+        command.add("-D" + RATIOS_FILE + "=" + ratiosFile.toAbsolutePath());
+        command.addAll(List.of("-cp", classpath, BenchmarkCommand.class.getName()));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            command.add(args[i]);
+            command.add(args[i].equals("--repeat") ? "1" : args[i + 1]);
+        }
+        return command;
     }
 }

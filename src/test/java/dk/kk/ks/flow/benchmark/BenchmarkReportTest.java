@@ -147,10 +147,15 @@ class BenchmarkReportTest {
                 new Benchmark.Ratios(0.7, 0.5, 2.5, true, 0), new Benchmark.Ratios(0.6, 0.5, 1.5, false, 2),
                 new Benchmark.Ratios(0.9, 0.5, Double.NaN, false, 0)));
         assertThat(four.text()).contains("throughput ratio: median 0.65, lowest 0.50, highest 0.90")
+                .doesNotContain("not known")
                 .contains("ratio of CPU per case of the 3 runs that measured it: median 0.50")
                 .contains("intake ratio of the 2 runs that measured it: median 2.00, lowest 1.50, highest 2.50 (each run: -, >= 2.50, 1.50, -);"
                         + " target 2.00 met in 1 of 2")
                 .contains("NOTE: 1 of the 4 runs' reports have a NOTE (above): their ratios are doubtful");
+        // a floor under the target (the highest rate tried passed): whether the target was met is not known
+        assertThat(new Benchmark.Repeated(List.of(new Benchmark.Ratios(0.5, 0.5, 1.8, true, 0), new Benchmark.Ratios(0.5, 0.5, 2.2, false, 0)))
+                .text()).contains("intake ratio: median 2.00, lowest 1.80, highest 2.20 (each run: >= 1.80, 2.20); target 2.00 met in 1 of 2,"
+                        + " not known in 1 (a floor under it: no higher rate was tried)");
         // runs without a baseline (--baseline false, --count 0) measured no ratio: no line says they missed a target
         assertThat(new Benchmark.Repeated(List.of(new Benchmark.Ratios(Double.NaN, Double.NaN, Double.NaN, false, 0),
                 new Benchmark.Ratios(Double.NaN, Double.NaN, Double.NaN, false, 0))).text())
@@ -177,9 +182,18 @@ class BenchmarkReportTest {
         assertThat(alone.throughput()).isNaN();
         assertThat(alone.cpu()).isNaN();
         assertThat(alone.intake()).isNaN();
-        // a report with a NOTE (the machine's readings far apart) is counted
+        // a report with a NOTE (the machine's readings far apart; a load step's, indented) is counted
         assertThat(Benchmark.Ratios.of(report(List.of(), new MachineProbe.Speed(400, 480, 0.0), new MachineProbe.Speed(470, 510, 0.0)))
                 .notes()).isEqualTo(1);
+        assertThat(Benchmark.Ratios.of(report(List.of(step(50, 40, 0, 53)))).notes()).isEqualTo(1);
+        // a bare engine that ended no case: no ratio, not an infinite one that would meet any target
+        BareEngineBaseline.Result none = new BareEngineBaseline.Result(100, Map.of("timesheet", 100), Map.of("timesheet", 0), Map.of(),
+                5.0, 0, 19_000, new CpuMeter.Reading(0, 4.0, 2.0, Map.of(CpuMeter.JIT, 0.4, "job executor", 1.5)), null,
+                new Database.Settling(new Database.Settled(2, 0.3, true, false, 0), new Database.Settled(3, 0.45, true, false, 0)));
+        Benchmark.Ratios nothingEnded = Benchmark.Ratios.of(new Benchmark.Report(options, ksFlow(null), none, List.of(step(50, 40, 0))));
+        assertThat(nothingEnded.throughput()).isNaN();
+        assertThat(nothingEnded.cpu()).isNaN();
+        assertThat(nothingEnded.intake()).isNaN();
     }
 
     @Test
@@ -193,6 +207,23 @@ class BenchmarkReportTest {
         // a run that ended before writing them: the command says so instead of counting made-up figures
         Path empty = Files.createFile(dir.resolve("empty.properties"));
         assertThatThrownBy(() -> Benchmark.Ratios.read(empty)).isInstanceOf(java.io.IOException.class).hasMessageContaining("no ratios");
+        Path partial = Files.writeString(dir.resolve("partial.properties"), "notes=0\ncpu=0.5\n");
+        assertThatThrownBy(() -> Benchmark.Ratios.read(partial)).isInstanceOf(java.io.IOException.class).hasMessageContaining("not all");
+    }
+
+    @Test
+    void aRepeatedRunIsTheSameCommandOnceInAJvmOfItsOwnWithTheTestClocksMoment() {
+        Path file = Path.of("target", "benchmark", "ratios-1.properties");
+        List<String> command = BenchmarkCommand.childCommand(new String[] {"--count", "1000", "--repeat", "3", "--app-args", "--a=1;--b=2"},
+                Map.of("ksflow.test.now", "2026-12-31T23:30", "java.version", "17", BenchmarkCommand.RATIOS_FILE, "/elsewhere"),
+                "classes:lib.jar", file);
+
+        assertThat(command.get(0)).endsWith("java");
+        assertThat(command).contains("-Dksflow.test.now=2026-12-31T23:30", "-D" + BenchmarkCommand.RATIOS_FILE + "=" + file.toAbsolutePath())
+                .doesNotContain("-Djava.version=17", "-D" + BenchmarkCommand.RATIOS_FILE + "=/elsewhere")
+                .containsSubsequence("-cp", "classes:lib.jar", BenchmarkCommand.class.getName(), "--count", "1000", "--repeat", "1",
+                        "--app-args", "--a=1;--b=2");
+        assertThat(command).doesNotContain("3");
     }
 
     @Test
