@@ -51,7 +51,7 @@ final class AppProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         int port = freePort();
         Path dir = Files.createDirectories(Path.of("target", "benchmark"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP));
+        List<String> command = new ArrayList<>(List.of(java(), HEAP));
         if (jfr != null) {
             // deep enough for the engine under Tomcat, Spring Security and Jersey (the default, 64, cuts the controllers off)
             command.add("-XX:FlightRecorderOptions:stackdepth=256");
@@ -161,6 +161,11 @@ final class AppProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** This JVM's java executable, for a child JVM. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The test classpath, for a child JVM: exec:java's class loader, surefire's test class path, or this JVM's own class path. */

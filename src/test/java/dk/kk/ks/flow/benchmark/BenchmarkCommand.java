@@ -147,7 +147,7 @@ public final class BenchmarkCommand {
      * file for its ratios, the class path, and the same options with {@code --repeat 1}.
      */
     static List<String> childCommand(String[] args, Map<String, String> properties, String classpath, Path ratiosFile) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(AppProcess.java()));
         properties.forEach((name, value) -> {
             if (name.startsWith("ksflow.") && !name.equals(RATIOS_FILE)) {
                 command.add("-D" + name + "=" + value);
